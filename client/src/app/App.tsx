@@ -1,0 +1,18 @@
+// Top-level component: picks the page from the URL and keeps <html lang> in step with the UI language.
+
+import { useEffect } from 'react';
+import { useLocale } from './i18n';
+import { parseRoute, useLocationKey } from './route';
+import { StartPage } from '../start/StartPage';
+import { BoardPage } from '../board/BoardPage';
+
+export function App() {
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useLocationKey();
+  const route = parseRoute(window.location);
+  if (route.page === 'board') return <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />;
+  return <StartPage />;
+}

@@ -1,0 +1,69 @@
+// Board header: title, who is here, connection state, language.
+
+import { useCanEdit, useConnectionState, useMeta, usePresence } from '../sync/BoardProvider';
+import { useT } from '../app/i18n';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { useIdentity } from '../sync/identity';
+import { boardMessages } from './messages';
+
+export function BoardHeader() {
+  const t = useT(boardMessages);
+  const meta = useMeta();
+  const canEdit = useCanEdit();
+  return (
+    <header className="board-header">
+      <h1 className="board-title">{meta.title || 'Måltavle'}</h1>
+      {!canEdit && <span className="badge view-badge">{t('viewOnly')}</span>}
+      <Presence />
+      <ConnectionBadge />
+      {canEdit && <ChangeName />}
+      <LanguageSwitch />
+    </header>
+  );
+}
+
+function Presence() {
+  const t = useT(boardMessages);
+  const people = usePresence();
+  return (
+    <section className="presence" aria-label={t('present')}>
+      <ul>
+        {people.map((person) => (
+          <li key={person.clientId} className="person" title={person.name}>
+            <span className="person-dot" style={{ background: person.color }} aria-hidden="true">
+              {person.name.slice(0, 1).toUpperCase()}
+            </span>
+            <span className="person-name">
+              {person.name}
+              {person.isMe && ` (${t('you')})`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const STATUS_ICON = { online: '●', connecting: '◌', reconnecting: '↻', offline: '⚠', denied: '✕' } as const;
+
+function ConnectionBadge() {
+  const t = useT(boardMessages);
+  const status = useConnectionState((s) => s.status);
+  const label = status === 'offline' ? t('offline') : status === 'denied' ? t('deniedTitle') : t(status);
+  return (
+    <p className={`connection connection-${status}`} role="status" aria-live="polite" title={label} data-status={status}>
+      <span aria-hidden="true">{STATUS_ICON[status]}</span> {status === 'offline' ? t('offlineShort') : label}
+      <span className="visually-hidden">{status === 'offline' ? `: ${t('offline')}` : ''}</span>
+    </p>
+  );
+}
+
+function ChangeName() {
+  const t = useT(boardMessages);
+  const name = useIdentity((s) => s.name);
+  return (
+    <button type="button" className="quiet change-name" onClick={() => useIdentity.setState({ name: '' })}>
+      {name ? `${name} · ${t('changeName')}` : t('changeName')}
+    </button>
+  );
+}

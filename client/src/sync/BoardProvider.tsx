@@ -1,0 +1,94 @@
+// React access to the open board: the connection, typed views of the document and presence.
+// Components read through these hooks and write through the named verbs in shared/schema.
+
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import { useStore } from 'zustand';
+import { createBoardViews, type BoardViews, type RootName, type ViewTypes } from './boardViews';
+import type { BoardConnection, ConnectionState } from './connection';
+import { useIdentity } from './identity';
+
+interface BoardContextValue {
+  connection: BoardConnection;
+  views: BoardViews;
+}
+
+const BoardContext = createContext<BoardContextValue | null>(null);
+
+export function BoardProvider({ connection, children }: { connection: BoardConnection; children: ReactNode }) {
+  const value = useMemo(() => ({ connection, views: createBoardViews(connection.doc) }), [connection]);
+  const { name, color } = useIdentity();
+  useEffect(() => {
+    connection.awareness.setLocalStateField('user', { name: name || '?', color });
+  }, [connection, name, color]);
+  return <BoardContext.Provider value={value}>{children}</BoardContext.Provider>;
+}
+
+function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('Board hooks must be used inside <BoardProvider>');
+  return value;
+}
+
+export function useBoardConnection(): BoardConnection {
+  return useBoardContext().connection;
+}
+
+/** The Y.Doc, only to hand to the verbs in shared/schema (never to read or write maps directly). */
+export function useBoardDoc(): Y.Doc {
+  return useBoardContext().connection.doc;
+}
+
+/** Whether this link may change the board (edit token) or only look (view token). */
+export function useCanEdit(): boolean {
+  return useBoardContext().connection.capability === 'edit';
+}
+
+export function useConnectionState<T>(select: (state: ConnectionState) => T): T {
+  return useStore(useBoardContext().connection.state, select);
+}
+
+function useView<K extends RootName>(root: K): ViewTypes[K] {
+  const { views } = useBoardContext();
+  return useSyncExternalStore(
+    (listener) => views.subscribe(root, listener),
+    () => views.get(root),
+  );
+}
+
+export const useMeta = () => useView('meta');
+export const useGoals = () => useView('goals');
+export const useIdeas = () => useView('ideas');
+export const useActions = () => useView('actions');
+
+export interface Person {
+  clientId: number;
+  name: string;
+  color: string;
+  isMe: boolean;
+}
+
+/** Everyone on the board now, from awareness (me first). */
+export function usePresence(): Person[] {
+  const { connection } = useBoardContext();
+  const { awareness } = connection;
+  const snapshot = useSyncExternalStore(
+    (listener) => {
+      awareness.on('change', listener);
+      return () => awareness.off('change', listener);
+    },
+    () => presenceKey(awareness.getStates(), awareness.clientID),
+  );
+  return useMemo(() => JSON.parse(snapshot) as Person[], [snapshot]);
+}
+
+function presenceKey(states: Map<number, Record<string, unknown>>, me: number): string {
+  const people: Person[] = [];
+  states.forEach((state, clientId) => {
+    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    if (!user || typeof user.name !== 'string') return;
+    people.push({ clientId, name: user.name.slice(0, 60), color: typeof user.color === 'string' ? user.color : '#ddd', isMe: clientId === me });
+  });
+  people.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name));
+  return JSON.stringify(people);
+}

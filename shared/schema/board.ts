@@ -1,0 +1,74 @@
+// The board document: its root collections and its meta data. Every other module reaches the
+// document through these accessors, so the root names live in one place.
+
+import * as Y from 'yjs';
+import { readString } from './values';
+
+export const SCHEMA_VERSION = 1;
+
+export type Cadence = 'weekly' | 'monthly';
+
+export interface BoardRoots {
+  meta: Y.Map<unknown>;
+  goals: Y.Map<unknown>;
+  ideas: Y.Map<unknown>;
+  actions: Y.Map<unknown>;
+}
+
+export function roots(doc: Y.Doc): BoardRoots {
+  return {
+    meta: doc.getMap('meta'),
+    goals: doc.getMap('goals'),
+    ideas: doc.getMap('ideas'),
+    actions: doc.getMap('actions'),
+  };
+}
+
+export interface BoardMeta {
+  title: string;
+  createdAt: string;
+  cadence: Cadence;
+  schemaVersion: number;
+  /** When the last meeting on this board ended (ISO), or null. */
+  lastMeetingAt: string | null;
+}
+
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const meta = roots(doc).meta;
+  const cadence = meta.get('cadence');
+  const version = meta.get('schemaVersion');
+  return {
+    title: readString(meta, 'title'),
+    createdAt: readString(meta, 'createdAt'),
+    cadence: cadence === 'weekly' ? 'weekly' : 'monthly',
+    schemaVersion: typeof version === 'number' ? version : SCHEMA_VERSION,
+    lastMeetingAt: readString(meta, 'lastMeetingAt') || null,
+  };
+}
+
+/** Fill in a new board's meta (the server does this once when the board is created). */
+export function initBoard(doc: Y.Doc, init: { title: string; createdAt: string; cadence?: Cadence }): void {
+  doc.transact(() => {
+    const meta = roots(doc).meta;
+    meta.set('title', init.title);
+    meta.set('createdAt', init.createdAt);
+    meta.set('cadence', init.cadence ?? 'monthly');
+    meta.set('schemaVersion', SCHEMA_VERSION);
+  });
+}
+
+export function setBoardTitle(doc: Y.Doc, title: string): void {
+  roots(doc).meta.set('title', title);
+}
+
+/** Next `order` value for a collection: one past the largest present. */
+export function nextOrder(collection: Y.Map<unknown>): number {
+  let max = -1;
+  collection.forEach((value) => {
+    if (value instanceof Y.Map) {
+      const order = value.get('order');
+      if (typeof order === 'number' && Number.isFinite(order) && order > max) max = order;
+    }
+  });
+  return max + 1;
+}

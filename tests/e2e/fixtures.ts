@@ -1,0 +1,118 @@
+// Playwright fixtures: a real Måltavle server per worker (own port, own temporary DATA_DIR),
+// plus helpers to create boards over the REST API and open them as a named participant.
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** SIGTERM the server and start it again on the same port and data. */
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+}
+
+export interface CreatedBoard {
+  id: string;
+  title: string;
+  tokens: { edit: string; view: string };
+  links: { edit: string; view: string };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not come up:\n${output()}`);
+}
+
+async function launchServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'maaltavle-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let log = '';
+  const start = async () => {
+    log = '';
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, PUBLIC_URL: url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => (log += chunk));
+    child.stderr?.on('data', (chunk) => (log += chunk));
+    await waitForHealth(url, child, () => log);
+  };
+  const stop = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+  };
+  await start();
+  return { url, dataDir, start, stop, restart: async () => (await stop(), await start()) };
+}
+
+export const test = base.extend<{ createBoard: (title: string) => Promise<CreatedBoard> }, { server: RunningServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await launchServer();
+      await use(server);
+      await server.stop();
+      rmSync(server.dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+  createBoard: async ({ server }, use) => {
+    await use(async (title) => {
+      const response = await fetch(`${server.url}/api/boards`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
+      expect(response.status).toBe(201);
+      return (await response.json()) as CreatedBoard;
+    });
+  },
+});
+
+export { expect };
+
+/** Open a board link and, on an edit link, answer the name dialog. */
+export async function openBoardAs(page: Page, link: string, name?: string): Promise<void> {
+  await page.goto(link);
+  if (name) {
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill(name);
+    await dialog.getByRole('button').click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.locator('[data-field="actions"]')).toBeVisible();
+}
