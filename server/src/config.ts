@@ -1,0 +1,72 @@
+// The server's settings from the environment (design.md, "Configuration"), checked once at
+// start so a typo fails loudly instead of running with a surprising default.
+
+import path from 'node:path';
+import { isLogLevel, type LogLevel } from './log';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path; created on start if missing. */
+  dataDir: string;
+  /** From ADMIN_TOKEN; when undefined the server reads or generates DATA_DIR/admin-token. */
+  adminToken?: string;
+  /** Base of share links without a trailing slash; undefined means http://HOST:PORT (actual port). */
+  publicUrl?: string;
+  logLevel: LogLevel;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must start with http:// or https://, not "${value}"`);
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL must not have a query string or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * PostgreSQL (DATABASE_URL) and Redis fan-out (REDIS_URL) are in the design but not built yet.
+ * Refusing to start is deliberate: silently ignoring them would let an operator believe boards
+ * are in Postgres, or that two instances share updates, while they are not.
+ */
+function refuseUnsupported(env: NodeJS.ProcessEnv): void {
+  if (env.DATABASE_URL) {
+    throw new ConfigError('DATABASE_URL is set, but PostgreSQL storage is not supported yet. Unset it to use the embedded SQLite store in DATA_DIR.');
+  }
+  if (env.REDIS_URL) {
+    throw new ConfigError('REDIS_URL is set, but fan-out between server instances is not supported yet. Unset it and run a single instance.');
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  refuseUnsupported(env);
+  const host = env.HOST || '127.0.0.1';
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, not "${logLevel}"`);
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && /\s/.test(adminToken)) throw new ConfigError('ADMIN_TOKEN must not contain white space');
+  return {
+    port: parsePort(env.PORT),
+    host,
+    dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    adminToken,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    logLevel,
+  };
+}

@@ -1,0 +1,153 @@
+// Wires one server process together: store, auth, HTTP, WebSocket sync; and takes it apart
+// again in the order that keeps every update (stop accepting, close sockets, store, close store).
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Logger } from './log';
+import { resolveAdminToken } from './auth/adminToken';
+import { createBoardTokens, loadTokenSecret } from './auth/boardTokens';
+import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS } from './storage/sqlite';
+import { createBoardService } from './boards/boardService';
+import { createApi } from './http/api';
+import { createStaticFiles } from './http/staticFiles';
+import { createRouter } from './http/router';
+import { RoomRegistry } from './sync/rooms';
+import { createSyncServer } from './sync/syncServer';
+import type { ConnectionLimits } from './sync/connection';
+import type { BoardStore } from './storage/store';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface StartOptions {
+  /** 0 picks a free port (tests); default 8080. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  dataDir: string;
+  /** Else read from or generated into DATA_DIR/admin-token. */
+  adminToken?: string;
+  /** Base of share links; default http://HOST:PORT with the actual port. */
+  publicUrl?: string;
+  /** The built SPA; default dist/client in the repository. */
+  staticDir?: string;
+  log?: Logger;
+  /** A board without connections is stored and dropped from memory after this long (30 s). */
+  idleUnloadMs?: number;
+  /** A board's stored updates are merged into one after this many (500). */
+  compactAfterUpdates?: number;
+  /** Queued updates are committed after at most this long (50 ms; design.md allows 100). */
+  flushDelayMs?: number;
+  /** The board list's summary lags the document by at most this long (1 s). */
+  summaryDelayMs?: number;
+  /** Ping interval; a connection that missed the previous pong is dropped (30 s). */
+  keepaliveMs?: number;
+  limits?: Partial<ConnectionLimits>;
+  /** Another store than SQLite in dataDir (tests wrap it; PostgreSQL will plug in here). Closed with the server. */
+  openStore?: (defaults: { dataDir: string; log: Logger; flushDelayMs: number }) => BoardStore;
+}
+
+export interface RunningServer {
+  /** http://host:port as bound (not PUBLIC_URL). */
+  url: string;
+  port: number;
+  publicUrl: string;
+  adminToken: string;
+  stats(): { rooms: number; connections: number };
+  /** Stop accepting, close sockets with 1001, store every board, close the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? createLogger();
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+
+  const admin = resolveAdminToken(dataDir, options.adminToken);
+  if (admin.generated) log.info('generated an admin token', { file: path.join(dataDir, 'admin-token') });
+  const tokens = createBoardTokens(loadTokenSecret(dataDir));
+  const storeOptions = { dataDir, log, flushDelayMs: options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS };
+  const store = options.openStore ? options.openStore(storeOptions) : openSqliteStore(storeOptions);
+  const rooms = new RoomRegistry(store, log, {
+    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    summaryDelayMs: options.summaryDelayMs ?? 1000,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+  });
+
+  let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
+  const boards = createBoardService({ store, tokens, rooms, log, publicUrl: () => publicUrl });
+  const router = createRouter({
+    api: createApi({ boards, adminToken: admin.token }),
+    serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client')),
+    log,
+  });
+  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits });
+
+  const server = http.createServer(router);
+  server.on('upgrade', (req, socket, head) => {
+    try {
+      sync.handleUpgrade(req, socket, head);
+    } catch (error) {
+      log.error('upgrade failed', { error });
+      socket.destroy();
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port ?? 8080, host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const url = `http://${urlHost(host)}:${address.port}`;
+  if (!publicUrl) publicUrl = url;
+  log.info('Måltavle is listening', { url, port: address.port, publicUrl, adminLink: `${publicUrl}/?admin=${encodeURIComponent(admin.token)}` });
+
+  let closing: Promise<void> | null = null;
+  async function shutdown(): Promise<void> {
+    const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await sync.close();
+    await rooms.closeAll();
+    await store.close();
+    // Requests still in flight get a moment; then their sockets go.
+    const timer = setTimeout(() => server.closeAllConnections(), 2000);
+    await httpClosed;
+    clearTimeout(timer);
+    log.info('stopped; everything is stored');
+  }
+
+  return {
+    url,
+    port: address.port,
+    publicUrl,
+    adminToken: admin.token,
+    stats: () => ({ rooms: rooms.size, connections: sync.stats().connections }),
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,251 @@
+// One open board: its Y.Doc and awareness, the connections on it, and what keeps the store in
+// step with it (every update appended, compaction past a threshold, the leader summary).
+
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { Capability } from '../../../shared/protocol';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/store';
+import { summarizeDoc, today } from '../boards/summary';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './frames';
+
+/** What a room needs of a connection. */
+export interface Peer {
+  readonly id: number;
+  readonly capability: Capability;
+  send(frame: Uint8Array): void;
+}
+
+export interface RoomOptions {
+  /** Stored updates after which the board is compacted into one state. */
+  compactAfterUpdates: number;
+  /** Longest the stored summary lags behind the document while the room is open. */
+  summaryDelayMs: number;
+  /** How long a room without connections stays in memory. */
+  idleUnloadMs: number;
+}
+
+export interface RoomDeps {
+  store: BoardStore;
+  log: Logger;
+  options: RoomOptions;
+  /** Called when the room has had no connections for idleUnloadMs. */
+  onIdle(room: Room): void;
+}
+
+/** How a message was handled: `ignored` is a document update from a view connection. */
+export type ReceiveResult = 'ok' | 'ignored';
+
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** Each peer with the awareness client ids it controls, removed when it leaves. */
+  private readonly peers = new Map<Peer, Set<number>>();
+  private updatesSinceCompaction: number;
+  private compactionQueued = false;
+  private summaryTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** When the document last changed and the stored summary does not know it yet. */
+  private unsavedChangeAt: string | null = null;
+  private closed = false;
+
+  /** A stored row was junk: compact even if nothing changes, so the junk goes. */
+  private storeNeedsCompaction: boolean;
+
+  constructor(
+    readonly id: string,
+    doc: Y.Doc,
+    stored: { rows: number; skipped: number },
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = doc;
+    this.awareness = new Awareness(doc);
+    // The server is not a participant: it has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.updatesSinceCompaction = stored.rows;
+    this.storeNeedsCompaction = stored.skipped > 0;
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    if (stored.rows > deps.options.compactAfterUpdates || this.storeNeedsCompaction) this.queueCompaction();
+    this.startIdleTimer();
+  }
+
+  get size(): number {
+    return this.peers.size;
+  }
+
+  /**
+   * Start serving a peer. An editor gets our state vector, so it sends what we lack; a viewer
+   * does not, as we would drop its answer anyway. Both learn who is here.
+   */
+  attach(peer: Peer): void {
+    if (this.closed) throw new Error(`room ${this.id} is closed`);
+    this.peers.set(peer, new Set());
+    this.stopIdleTimer();
+    if (peer.capability === 'edit') peer.send(encodeSyncStep1(this.doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) peer.send(encodeAwareness(this.awareness, clients));
+  }
+
+  detach(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
+    if (this.peers.size === 0) this.startIdleTimer();
+  }
+
+  /** Handle one decoded message. Throws when its content is malformed (the caller closes the peer). */
+  receive(peer: Peer, message: ClientMessage): ReceiveResult {
+    switch (message.type) {
+      case 'sync-step1':
+        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        return 'ok';
+      case 'sync-step2':
+      case 'update':
+        if (peer.capability !== 'edit') return 'ignored';
+        Y.applyUpdate(this.doc, message.update, peer);
+        return 'ok';
+      case 'awareness':
+        applyAwarenessUpdate(this.awareness, message.update, peer);
+        return 'ok';
+      case 'query-awareness':
+        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return 'ok';
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Runs inside Yjs's transaction cleanup: a throw here would surface as the sender's fault.
+    try {
+      this.deps.store.appendUpdate(this.id, update);
+    } catch (error) {
+      this.deps.log.error('could not queue an update for storage', { boardId: this.id, error });
+    }
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) {
+      if (peer !== origin) this.safeSend(peer, frame);
+    }
+    this.unsavedChangeAt = new Date().toISOString();
+    this.scheduleSummary();
+    if (++this.updatesSinceCompaction > this.deps.options.compactAfterUpdates) this.queueCompaction();
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.peers.get(origin as Peer);
+    if (controlled) {
+      for (const client of added) controlled.add(client);
+      for (const client of removed) controlled.delete(client);
+    }
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    // Echoed to the sender too: y-websocket clients treat 30 s without any message as a dead
+    // link, and their own awareness renewal coming back is what a lone client hears.
+    const frame = encodeAwareness(this.awareness, changed);
+    for (const peer of this.peers.keys()) this.safeSend(peer, frame);
+  };
+
+  private safeSend(peer: Peer, frame: Uint8Array): void {
+    try {
+      peer.send(frame);
+    } catch (error) {
+      this.deps.log.warn('could not send to a connection', { boardId: this.id, conn: peer.id, error });
+    }
+  }
+
+  private startIdleTimer(): void {
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.peers.size === 0 && !this.closed) this.deps.onIdle(this);
+    }, this.deps.options.idleUnloadMs);
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private scheduleSummary(): void {
+    if (this.summaryTimer || this.closed) return;
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = null;
+      this.saveSummary().catch((error) => this.deps.log.error('could not save the board summary', { boardId: this.id, error }));
+    }, this.deps.options.summaryDelayMs);
+  }
+
+  private async saveSummary(): Promise<void> {
+    const changedAt = this.unsavedChangeAt;
+    this.unsavedChangeAt = null;
+    const { title, summary } = summarizeDoc(this.doc, today());
+    await this.deps.store.saveSummary(this.id, {
+      title: title || undefined,
+      summary,
+      summaryDate: today(),
+      updatedAt: changedAt ?? undefined,
+    });
+  }
+
+  private queueCompaction(): void {
+    if (this.compactionQueued || this.closed) return;
+    this.compactionQueued = true;
+    // Not inside the update that crossed the threshold: let the current message finish first.
+    setImmediate(() => {
+      this.compactionQueued = false;
+      if (this.closed) return;
+      this.compact().catch((error) => this.deps.log.error('could not compact the board', { boardId: this.id, error }));
+    });
+  }
+
+  /** Replace the stored updates by the current state. */
+  async compact(): Promise<void> {
+    const rows = this.updatesSinceCompaction;
+    // Counted from the moment the state is taken: updates after it are new rows.
+    this.updatesSinceCompaction = 1;
+    this.storeNeedsCompaction = false;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    await this.deps.store.compact(this.id, state);
+    this.deps.log.info('compacted board', { boardId: this.id, rows, bytes: state.byteLength });
+  }
+
+  /** Whether an update holds items this document does not have (deletions are not counted). */
+  wouldAddContent(update: Uint8Array): boolean {
+    try {
+      const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+        if (clock > (ours.get(client) ?? 0)) return true;
+      }
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  /** For the leader overview: the summary as of `day`, computed from the live document. */
+  summarize(day: string) {
+    return summarizeDoc(this.doc, day);
+  }
+
+  /** Store everything (compacted) and the summary, then release the document. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopIdleTimer();
+    if (this.summaryTimer) clearTimeout(this.summaryTimer);
+    this.summaryTimer = null;
+    for (const peer of [...this.peers.keys()]) this.detach(peer);
+    this.stopIdleTimer();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    try {
+      if (this.updatesSinceCompaction > 1 || this.storeNeedsCompaction) await this.compact();
+      await this.saveSummary();
+    } finally {
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// The /sync WebSocket endpoint: accepts the upgrade, decides who may use which board (close
+// codes 4401/4403/4404 with no document data), and keeps connections alive or drops dead ones.
+
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { BOARD_ID_PATTERN, CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH } from '../../../shared/protocol';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/store';
+import type { BoardTokens } from '../auth/boardTokens';
+import { Connection, type ConnectionLimits } from './connection';
+import type { RoomRegistry } from './rooms';
+
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  burstMessages: 1000,
+  messagesPerSecond: 200,
+  burstBytes: 4 * MAX_MESSAGE_BYTES,
+  bytesPerSecond: MAX_MESSAGE_BYTES,
+  maxHeldBytes: 4 * MAX_MESSAGE_BYTES,
+  maxBufferedBytes: 32 * 1024 * 1024,
+};
+
+export interface SyncServerDeps {
+  store: BoardStore;
+  tokens: BoardTokens;
+  rooms: RoomRegistry;
+  log: Logger;
+  keepaliveMs: number;
+  limits?: Partial<ConnectionLimits>;
+}
+
+const SYNC_PREFIX = `${SYNC_PATH}/`;
+
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  const body = JSON.stringify({ error: text });
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+export function createSyncServer(deps: SyncServerDeps) {
+  const { store, tokens, rooms, log } = deps;
+  const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  // perMessageDeflate stays off (the ws default): Yjs updates are small and compress poorly,
+  // and deflate costs CPU and memory per connection.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const connections = new Set<Connection>();
+  let shuttingDown = false;
+
+  const keepalive = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) {
+        log.info('dropping a connection that stopped answering pings', { conn: conn.id, boardId: conn.boardId });
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      try {
+        conn.ws.ping();
+      } catch {
+        conn.ws.terminate();
+      }
+    }
+  }, deps.keepaliveMs);
+  keepalive.unref();
+
+  /** Accepted, then closed at once: a browser can read a close code, not a refused upgrade's status. */
+  function refuse(conn: Connection, code: number, reason: string): void {
+    log.info('connection refused', { conn: conn.id, boardId: conn.boardId, remote: conn.remote, code, reason });
+    conn.close(code, reason);
+  }
+
+  async function authorise(conn: Connection, token: string | null): Promise<void> {
+    const { boardId } = conn;
+    // The board first: an unknown board is 4404 whatever the token. Ids are random (16 of 36
+    // characters), so saying that one does not exist gives nothing away.
+    if (!BOARD_ID_PATTERN.test(boardId) || !(await store.getBoardRecord(boardId))) {
+      refuse(conn, CloseCode.unknownBoard, 'unknown board');
+      return;
+    }
+    if (!conn.isOpen) return;
+    const check = tokens.check(token, boardId);
+    if (check.kind === 'bad') {
+      refuse(conn, CloseCode.badToken, token ? 'invalid token' : 'missing token');
+      return;
+    }
+    if (check.kind === 'foreign') {
+      refuse(conn, CloseCode.foreignToken, 'token of another board');
+      return;
+    }
+    conn.join(check.capability, rooms.acquire(boardId));
+  }
+
+  function onConnection(ws: WebSocket, rawBoardId: string, token: string | null, remote: string): void {
+    let boardId: string;
+    try {
+      boardId = decodeURIComponent(rawBoardId);
+    } catch {
+      boardId = rawBoardId;
+    }
+    const conn = new Connection(ws, boardId, remote, log, limits);
+    connections.add(conn);
+    conn.onClose(() => connections.delete(conn));
+    authorise(conn, token).catch((error) => {
+      log.error('could not authorise a connection', { conn: conn.id, boardId, error });
+      conn.close(1011, 'internal error');
+    });
+  }
+
+  return {
+    handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+      socket.on('error', () => socket.destroy());
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        rejectUpgrade(socket, 400, 'Bad Request');
+        return;
+      }
+      if (!url.pathname.startsWith(SYNC_PREFIX) || url.pathname.length === SYNC_PREFIX.length || url.pathname.indexOf('/', SYNC_PREFIX.length) !== -1) {
+        rejectUpgrade(socket, 404, 'Not Found');
+        return;
+      }
+      if (shuttingDown) {
+        rejectUpgrade(socket, 503, 'Service Unavailable');
+        return;
+      }
+      const rawBoardId = url.pathname.slice(SYNC_PREFIX.length);
+      const token = url.searchParams.get('token');
+      const remote = req.socket.remoteAddress ?? '';
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, rawBoardId, token, remote));
+    },
+
+    stats() {
+      return { connections: connections.size };
+    },
+
+    /** Close every connection with 1001 (clients reconnect) and wait briefly for the goodbyes. */
+    async close(graceMs = 1000): Promise<void> {
+      shuttingDown = true;
+      clearInterval(keepalive);
+      const open = [...connections];
+      // Everything in `connections` is still open: a connection leaves the set when it closes.
+      const closed = Promise.all(open.map((conn) => new Promise<void>((resolve) => conn.onClose(resolve))));
+      for (const conn of open) conn.close(CloseCode.goingAway, 'server shutting down');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      for (const conn of connections) conn.ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+export type SyncServer = ReturnType<typeof createSyncServer>;

@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config';
+
+describe('configuration from the environment', () => {
+  test('defaults follow design.md', () => {
+    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, publicUrl: undefined, logLevel: 'info' });
+  });
+
+  test('values are taken and PUBLIC_URL loses its trailing slash', () => {
+    const config = loadConfig({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/var/lib/tavle', ADMIN_TOKEN: 'abc', PUBLIC_URL: 'https://tavle.kommune.dk/' }, '/');
+    expect(config).toMatchObject({ port: 0, host: '0.0.0.0', dataDir: '/var/lib/tavle', adminToken: 'abc', publicUrl: 'https://tavle.kommune.dk' });
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PUBLIC_URL: 'tavle.dk' }, /PUBLIC_URL/],
+    [{ PUBLIC_URL: 'ftp://tavle.dk' }, /PUBLIC_URL/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DATABASE_URL: 'postgres://x' }, /not supported yet/],
+    [{ REDIS_URL: 'redis://x' }, /not supported yet/],
+  ])('%o is refused with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
