@@ -1,0 +1,359 @@
+// One post-it in the Idéer field: its text (click or Enter to edit), author, zone, clarifying
+// questions, and — with edit access — a drag handle, Vurdér, Spørg, Til handleplan and Slet.
+
+import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useDraggable } from '@dnd-kit/core';
+import { askQuestion, MAX_TEXT_LENGTH, promoteToAction, removeIdea, setIdeaText, type Idea } from '../../../shared/schema';
+import { useT } from '../app/i18n';
+import { useBoardDoc } from '../sync/BoardProvider';
+import { useIdentity } from '../sync/identity';
+import { AssessControl } from '../assessment/AssessControl';
+import { dragId, type DragData } from '../assessment/dragState';
+import { assessmentMessages } from '../assessment/messages';
+import { ZoneBadge } from '../assessment/ZoneBadge';
+import { IDEA_INPUT_ID } from './constants';
+import { ideasMessages } from './messages';
+import { postItColor } from './postItColor';
+import { mergeEdit } from './textMerge';
+
+type Panel = 'none' | 'assess' | 'ask' | 'delete';
+
+interface IdeaCardProps {
+  idea: Idea;
+  inPlan: boolean;
+  canEdit: boolean;
+  onStatus: (message: string) => void;
+}
+
+function sameIdea(a: Idea, b: Idea): boolean {
+  return (
+    a.id === b.id &&
+    a.text === b.text &&
+    a.author === b.author &&
+    a.color === b.color &&
+    a.zone === b.zone &&
+    a.position?.effect === b.position?.effect &&
+    a.position?.resources === b.position?.resources &&
+    a.actionId === b.actionId &&
+    a.questions.length === b.questions.length &&
+    a.questions.every((q, i) => q.text === b.questions[i]?.text && q.author === b.questions[i]?.author)
+  );
+}
+
+/** Ideas are re-read on every change of any idea; a card only re-renders when its own idea changed. */
+export const IdeaCard = memo(
+  IdeaCardView,
+  (a, b) => a.inPlan === b.inPlan && a.canEdit === b.canEdit && a.onStatus === b.onStatus && sameIdea(a.idea, b.idea),
+);
+
+function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
+  const t = useT(ideasMessages);
+  const ta = useT(assessmentMessages);
+  const doc = useBoardDoc();
+  const name = useIdentity((s) => s.name);
+  const [editing, setEditing] = useState(false);
+  const [panel, setPanel] = useState<Panel>('none');
+  const textButton = useRef<HTMLButtonElement>(null);
+  const assessToggle = useRef<HTMLButtonElement>(null);
+  const askToggle = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  // Where keyboard focus goes back to when the editor or a panel closes.
+  const focusAfter = useRef<RefObject<HTMLButtonElement | null> | null>(null);
+  const panelId = useId();
+  const effect = idea.position?.effect;
+  const resources = idea.position?.resources;
+  const data = useMemo<DragData>(
+    () => ({
+      ideaId: idea.id,
+      from: 'ideas',
+      text: idea.text,
+      position: effect !== undefined && resources !== undefined ? { effect, resources } : null,
+    }),
+    [idea.id, idea.text, effect, resources],
+  );
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({
+    id: dragId('ideas', idea.id),
+    data,
+    disabled: !canEdit || editing,
+    attributes: { roleDescription: ta('postIt') },
+  });
+  const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
+  const close = (back: RefObject<HTMLButtonElement | null>) => {
+    focusAfter.current = back;
+    setPanel('none');
+  };
+
+  useEffect(() => {
+    if (editing || panel !== 'none' || !focusAfter.current) return;
+    focusAfter.current.current?.focus();
+    focusAfter.current = null;
+  }, [editing, panel]);
+  const style = { '--postit': postItColor(idea.color) } as CSSProperties;
+
+  const finishEditing = () => {
+    focusAfter.current = textButton;
+    setEditing(false);
+  };
+
+  const promote = () => {
+    if (promoteToAction(doc, idea.id, name || '?')) onStatus(t('promoted', { text: idea.text }));
+  };
+
+  const remove = () => {
+    removeIdea(doc, idea.id);
+    onStatus(t('deleted', { text: idea.text }));
+    requestAnimationFrame(() => document.getElementById(IDEA_INPUT_ID)?.focus());
+  };
+
+  return (
+    <li
+      ref={setNodeRef}
+      className={`idea-card ${isDragging ? 'is-dragging' : ''} ${canEdit ? 'can-drag' : ''}`}
+      style={style}
+      data-testid="idea-card"
+      data-idea-id={idea.id}
+      data-zone={idea.zone ?? 'none'}
+      {...(canEdit && !editing ? listeners : {})}
+    >
+      <div className="idea-main">
+        {canEdit && !editing && (
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="idea-handle"
+            data-drag-handle=""
+            data-testid="idea-handle"
+            {...attributes}
+            aria-label={t('move', { text: idea.text })}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+        {editing ? (
+          <IdeaTextEditor idea={idea} onDone={finishEditing} onSaved={() => onStatus(t('saved'))} />
+        ) : canEdit ? (
+          <button
+            type="button"
+            ref={textButton}
+            className="idea-text"
+            data-testid="idea-text"
+            data-drag-grip=""
+            title={t('editText')}
+            onClick={() => setEditing(true)}
+          >
+            {idea.text}
+          </button>
+        ) : (
+          <p className="idea-text">{idea.text}</p>
+        )}
+      </div>
+
+      <div className="idea-meta">
+        <span className="idea-author">{t('by', { author: idea.author || t('unknownAuthor') })}</span>
+        <ZoneBadge zone={idea.zone} />
+        {inPlan && (
+          <span className="in-plan-badge" data-testid="idea-in-plan">
+            <span aria-hidden="true">✓ </span>
+            {t('inPlan')}
+          </span>
+        )}
+      </div>
+
+      {idea.questions.length > 0 && (
+        <div className="idea-questions">
+          <span className="visually-hidden">{t('questions')}</span>
+          <ul>
+            {idea.questions.map((question, index) => (
+              <li key={`${question.at}-${index}`}>
+                <span aria-hidden="true">? </span>
+                {question.text} <span className="muted">{t('questionBy', { author: question.author || t('unknownAuthor') })}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {canEdit && panel !== 'delete' && (
+        <div className="idea-actions">
+          <button
+            type="button"
+            ref={assessToggle}
+            aria-expanded={panel === 'assess'}
+            aria-controls={panel === 'assess' ? panelId : undefined}
+            onClick={() => toggle('assess')}
+            data-testid="idea-assess"
+          >
+            {ta('assess')}
+          </button>
+          <button
+            type="button"
+            ref={askToggle}
+            aria-expanded={panel === 'ask'}
+            aria-controls={panel === 'ask' ? panelId : undefined}
+            onClick={() => toggle('ask')}
+            data-testid="idea-ask"
+          >
+            {t('ask')}
+          </button>
+          {!inPlan && (
+            <button type="button" onClick={promote} aria-label={t('promoteLabel', { text: idea.text })} data-testid="idea-promote">
+              {t('promote')}
+            </button>
+          )}
+          <button
+            type="button"
+            ref={deleteButton}
+            className="danger"
+            onClick={() => setPanel('delete')}
+            aria-label={t('deleteLabel', { text: idea.text })}
+            data-testid="idea-delete"
+          >
+            {t('delete')}
+          </button>
+        </div>
+      )}
+
+      {canEdit && panel === 'assess' && <AssessControl idea={idea} id={panelId} onClose={() => close(assessToggle)} />}
+      {canEdit && panel === 'ask' && <AskForm ideaId={idea.id} id={panelId} onDone={() => close(askToggle)} onAsked={() => onStatus(t('asked'))} />}
+      {canEdit && panel === 'delete' && <DeleteConfirm onYes={remove} onNo={() => close(deleteButton)} />}
+    </li>
+  );
+}
+
+/** Inline editor: Ctrl/⌘+Enter or leaving the field saves, Escape cancels. */
+function IdeaTextEditor({ idea, onDone, onSaved }: { idea: Idea; onDone: () => void; onSaved: () => void }) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const base = useRef(idea.text);
+  const latest = useRef(idea.text);
+  latest.current = idea.text;
+  const finished = useRef(false);
+  const [draft, setDraft] = useState(idea.text);
+  const hintId = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const element = area.current;
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, []);
+
+  const commit = () => {
+    if (finished.current) return;
+    finished.current = true;
+    // An emptied post-it is not saved (deleting is its own, confirmed action).
+    if (draft.trim() && draft !== base.current) {
+      setIdeaText(doc, idea.id, mergeEdit(base.current, draft, latest.current));
+      onSaved();
+    }
+    onDone();
+  };
+
+  const cancel = () => {
+    if (finished.current) return;
+    finished.current = true;
+    onDone();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      commit();
+    }
+  };
+
+  return (
+    <div className="idea-editor">
+      <textarea
+        ref={area}
+        className="idea-edit"
+        data-testid="idea-edit"
+        aria-label={t('editLabel')}
+        aria-describedby={hintId}
+        value={draft}
+        maxLength={MAX_TEXT_LENGTH}
+        rows={Math.min(6, Math.max(2, draft.split('\n').length))}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={commit}
+      />
+      <p id={hintId} className="idea-edit-hint muted">
+        {t('editHint')}
+      </p>
+    </div>
+  );
+}
+
+function AskForm({ ideaId, id, onDone, onAsked }: { ideaId: string; id: string; onDone: () => void; onAsked: () => void }) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const name = useIdentity((s) => s.name);
+  const [text, setText] = useState('');
+  const inputId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const clean = text.trim();
+    if (!clean) return;
+    askQuestion(doc, ideaId, { author: name || '?', text: clean, at: new Date().toISOString() });
+    onAsked();
+    onDone();
+  };
+  return (
+    <form
+      className="idea-ask"
+      id={id}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <label htmlFor={inputId} className="stacked">
+        {t('askLabel')}
+      </label>
+      <div className="form-row">
+        <input id={inputId} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} autoFocus data-testid="idea-question" />
+        <button type="submit" disabled={!text.trim()}>
+          {t('askSubmit')}
+        </button>
+        <button type="button" className="quiet" onClick={onDone}>
+          {t('askCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteConfirm({ onYes, onNo }: { onYes: () => void; onNo: () => void }) {
+  const t = useT(ideasMessages);
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div
+      className="idea-delete-confirm"
+      role="group"
+      aria-label={t('deleteConfirm')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onNo();
+        }
+      }}
+    >
+      <span>{t('deleteConfirm')}</span>
+      <button type="button" className="danger" onClick={onYes} data-testid="idea-delete-yes">
+        {t('deleteYes')}
+      </button>
+      <button type="button" ref={keep} onClick={onNo}>
+        {t('deleteNo')}
+      </button>
+    </div>
+  );
+}
