@@ -1,5 +1,6 @@
 // Playwright fixtures: a real Måltavle server per worker (own port, own temporary DATA_DIR),
 // plus helpers to create boards over the REST API and open them as a named participant.
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -116,3 +117,12 @@ export async function openBoardAs(page: Page, link: string, name?: string): Prom
   }
   await expect(page.locator('[data-field="actions"]')).toBeVisible();
 }
+
+/** WCAG 2.1 AA check with axe-core: no serious or critical violations on the page as it is now. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export const SCREENSHOTS = 'test-results/screenshots';

@@ -28,17 +28,20 @@ function Presence() {
   return (
     <section className="presence" aria-label={t('present')}>
       <ul>
-        {people.map((person) => (
-          <li key={person.clientId} className="person" title={person.name}>
-            <span className="person-dot" style={{ background: person.color }} aria-hidden="true">
-              {person.name.slice(0, 1).toUpperCase()}
-            </span>
-            <span className="person-name">
-              {person.name}
-              {person.isMe && ` (${t('you')})`}
-            </span>
-          </li>
-        ))}
+        {people.map((person) => {
+          const name = person.role === 'view' ? t('wallScreen') : person.name;
+          return (
+            <li key={person.clientId} className="person" title={name}>
+              <span className="person-dot" style={{ background: person.color }} aria-hidden="true">
+                {person.role === 'view' ? '▣' : name.slice(0, 1).toUpperCase()}
+              </span>
+              <span className="person-name">
+                {name}
+                {person.isMe && ` (${t('you')})`}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

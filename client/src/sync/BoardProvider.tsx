@@ -19,7 +19,9 @@ export function BoardProvider({ connection, children }: { connection: BoardConne
   const value = useMemo(() => ({ connection, views: createBoardViews(connection.doc) }), [connection]);
   const { name, color } = useIdentity();
   useEffect(() => {
-    connection.awareness.setLocalStateField('user', { name: name || '?', color });
+    // A view link (wall screen, leader) has no name; it shows up as "wall screen", never as a prompt.
+    const role = connection.capability;
+    connection.awareness.setLocalStateField('user', { name: role === 'edit' ? name : '', color: role === 'edit' ? color : '#e3e8ee', role });
   }, [connection, name, color]);
   return <BoardContext.Provider value={value}>{children}</BoardContext.Provider>;
 }
@@ -66,6 +68,8 @@ export interface Person {
   name: string;
   color: string;
   isMe: boolean;
+  /** 'view' for wall screens and leaders, who have no name. */
+  role: 'edit' | 'view';
 }
 
 /** Everyone on the board now, from awareness (me first). */
@@ -85,9 +89,11 @@ export function usePresence(): Person[] {
 function presenceKey(states: Map<number, Record<string, unknown>>, me: number): string {
   const people: Person[] = [];
   states.forEach((state, clientId) => {
-    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    const user = state.user as { name?: unknown; color?: unknown; role?: unknown } | undefined;
     if (!user || typeof user.name !== 'string') return;
-    people.push({ clientId, name: user.name.slice(0, 60), color: typeof user.color === 'string' ? user.color : '#ddd', isMe: clientId === me });
+    const role = user.role === 'view' ? 'view' : 'edit';
+    if (role === 'edit' && !user.name.trim()) return; // still answering the name dialog
+    people.push({ clientId, name: user.name.slice(0, 60), color: typeof user.color === 'string' ? user.color : '#ddd', isMe: clientId === me, role });
   });
   people.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name));
   return JSON.stringify(people);
