@@ -9,9 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from './log';
 import { resolveAdminToken } from './auth/adminToken';
 import { createBoardTokens, loadTokenSecret } from './auth/boardTokens';
+import { createLeaderToken } from './auth/leaderToken';
 import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS } from './storage/sqlite';
 import { createBoardService } from './boards/boardService';
 import { createApi } from './http/api';
+import { createGoalExports } from './http/goalExport';
+import { createActionExport } from './http/actionExport';
+import { openDraftStore } from './drafts/draftStore';
+import { createDraftsApi } from './drafts/draftsApi';
 import { createStaticFiles } from './http/staticFiles';
 import { createRouter } from './http/router';
 import { RoomRegistry } from './sync/rooms';
@@ -82,7 +87,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const admin = resolveAdminToken(dataDir, options.adminToken);
   if (admin.generated) log.info('generated an admin token', { file: path.join(dataDir, 'admin-token') });
-  const tokens = createBoardTokens(loadTokenSecret(dataDir));
+  const secret = loadTokenSecret(dataDir);
+  const tokens = createBoardTokens(secret);
+  const leader = createLeaderToken(secret);
   const storeOptions = { dataDir, log, flushDelayMs: options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS };
   const store = options.openStore ? options.openStore(storeOptions) : openSqliteStore(storeOptions);
   const rooms = new RoomRegistry(store, log, {
@@ -91,10 +98,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
 
+  // Hidden ideas of a silent brainstorm: a table next to the boards, never in a document (issue 4).
+  const drafts = openDraftStore(dataDir);
+
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const boards = createBoardService({ store, tokens, rooms, log, publicUrl: () => publicUrl });
   const router = createRouter({
-    api: createApi({ boards, adminToken: admin.token }),
+    api: createApi({
+      boards,
+      adminToken: admin.token,
+      leader,
+      publicUrl: () => publicUrl,
+      goalExports: createGoalExports({ tokens, store, rooms, log }),
+      routes: [createDraftsApi({ drafts, tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log })],
+    }),
     serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client')),
     log,
   });
@@ -118,6 +135,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     address = await listen(server, options.port ?? 8080, host);
   } catch (error) {
+    drafts.close();
     await store.close();
     throw error;
   }
@@ -131,6 +149,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.closeIdleConnections();
     await sync.close();
     await rooms.closeAll();
+    drafts.close();
     await store.close();
     // Requests still in flight get a moment; then their sockets go.
     const timer = setTimeout(() => server.closeAllConnections(), 2000);

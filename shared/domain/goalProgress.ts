@@ -57,3 +57,71 @@ export function underTargetStreak(goal: Measurements): number {
   }
   return streak;
 }
+
+export type Trend = 'rising' | 'falling' | 'flat';
+
+/** Actuals the trend looks at: the latest few. */
+export const TREND_WINDOW = 3;
+
+/**
+ * Which way the latest actuals go: the sign of the least-squares slope over the last
+ * `TREND_WINDOW` actuals (at least two), against time in periods (a gap of a missing period
+ * counts as time). `flat` when the line moves less than 1 % of the largest value in the window
+ * across it. null with fewer than two actuals.
+ */
+export function actualTrend(goal: Pick<Measurements, 'actuals'>, window = TREND_WINDOW): Trend | null {
+  const periods = Object.keys(goal.actuals).sort(comparePeriods).slice(-window);
+  if (periods.length < 2) return null;
+  const first = periods[0]!;
+  const xs = periods.map((p) => comparePeriods(p, first));
+  const ys = periods.map((p) => goal.actuals[p]!);
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  if (sxx === 0) return null;
+  const change = (sxy / sxx) * (xs[n - 1]! - xs[0]!);
+  const scale = Math.max(...ys.map(Math.abs));
+  if (Math.abs(change) <= Math.max(scale * 0.01, 1e-9)) return 'flat';
+  return change > 0 ? 'rising' : 'falling';
+}
+
+/** Whether a trend is good news for a goal: rising when higher is better, falling when lower is. */
+export function trendImproves(direction: Direction, trend: Trend): boolean | null {
+  if (trend === 'flat') return null;
+  return (trend === 'rising') === (direction === 'up');
+}
+
+export interface Gap {
+  /** actual − target: negative when below the target. */
+  difference: number;
+  /** The actual misses the target (respecting direction). */
+  misses: boolean;
+  /** Where the actual is against the target as a number: below, at or above it. */
+  position: 'below' | 'at' | 'above';
+}
+
+/** The gap between an actual and its target, free of binary noise (71 − 70.1 = 0.9, not 0.8999…). */
+export function gapToTarget(direction: Direction, target: number, actual: number): Gap {
+  const raw = actual - target;
+  const difference = Number(Number(raw.toFixed(10)).toPrecision(12));
+  return {
+    difference: Object.is(difference, -0) ? 0 : difference,
+    misses: missesTarget(direction, target, actual),
+    position: difference < 0 ? 'below' : difference > 0 ? 'above' : 'at',
+  };
+}
+
+/** The gap in the latest period with an actual, or null when that period has no target. */
+export function latestGap(goal: Measurements): (Gap & { period: string }) | null {
+  const latest = latestActualPeriod(goal);
+  if (latest === null) return null;
+  const target = goal.targets[latest];
+  if (target === undefined) return null;
+  return { period: latest, ...gapToTarget(goal.direction, target, goal.actuals[latest]!) };
+}

@@ -22,3 +22,31 @@ export function parseHumanNumber(input: string, locale: 'da' | 'en' = 'da'): num
   const value = Number(normal);
   return Number.isFinite(value) ? value : null;
 }
+
+/**
+ * A number with an optional unit after it, as people write measurements: `71 %`, `12,5 dage`,
+ * `1.250 kr.`. The suffix is `%` or the goal's own unit (case-insensitive); anything else that
+ * is not a number gives null.
+ */
+export function parseNumberWithUnit(input: string, locale: 'da' | 'en' = 'da', unit = ''): number | null {
+  let body = input.trim();
+  const suffixes = ['%', unit.trim()].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+  for (const suffix of suffixes) {
+    if (body.toLowerCase().endsWith(suffix.toLowerCase())) {
+      body = body.slice(0, body.length - suffix.length).trim();
+      break;
+    }
+  }
+  return parseHumanNumber(body, locale);
+}
+
+/**
+ * A number as plain text that parseHumanNumber reads back to the same value in either
+ * language: no grouping, no exponent, the shortest digits that round-trip; `decimalMark` ','
+ * for Danish spreadsheets.
+ */
+export function formatPlainNumber(value: number, decimalMark: '.' | ',' = '.'): string {
+  let text = String(value);
+  if (/e/i.test(text)) text = value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  return decimalMark === ',' ? text.replace('.', ',') : text;
+}

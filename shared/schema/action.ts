@@ -27,6 +27,8 @@ export interface Action {
   order: number;
   createdAt: string;
   history: StatusChange[];
+  /** Archived (only evaluated actions): hidden from the plan by default, still findable. */
+  archived: boolean;
 }
 
 export interface ActionInput {
@@ -61,6 +63,7 @@ export function readAction(id: string, map: Y.Map<unknown>): Action {
     order: readNumber(map, 'order') ?? 0,
     createdAt: readString(map, 'createdAt'),
     history: readArray(map, 'history', readStatusChange),
+    archived: map.get('archived') === true,
   };
 }
 
@@ -149,6 +152,8 @@ export function setActionStatus(doc: Y.Doc, id: string, status: ActionStatus, by
     if (!map || map.get('status') === status) return;
     map.set('status', status);
     ensureArray(map, 'history').push([{ status, at, by }]);
+    // Only evaluated actions are archived: moved back (a mistake corrected), it is in the plan again.
+    if (status !== 'evaluated' && map.has('archived')) map.delete('archived');
   });
 }
 
@@ -161,5 +166,18 @@ export function removeAction(doc: Y.Doc, id: string): void {
     const idea = ideaId ? ideaMap(doc, ideaId) : null;
     if (idea && idea.get('actionId') === id) idea.delete('actionId');
     roots(doc).actions.delete(id);
+  });
+}
+
+/**
+ * Archive an evaluated action (hidden from the plan by default, still findable and exported on
+ * request), or take it out of the archive. Archiving anything not evaluated is a no-op.
+ */
+export function setActionArchived(doc: Y.Doc, id: string, archived: boolean): void {
+  doc.transact(() => {
+    const map = actionMap(doc, id);
+    if (!map) return;
+    if (!archived) map.delete('archived');
+    else if (map.get('status') === 'evaluated') map.set('archived', true);
   });
 }

@@ -13,6 +13,10 @@ export interface BoardRoots {
   goals: Y.Map<unknown>;
   ideas: Y.Map<unknown>;
   actions: Y.Map<unknown>;
+  /** The running meeting (see ./meeting.ts); not one of the four fields. */
+  meeting: Y.Map<unknown>;
+  /** How ideas are collected now (see ./brainstorm.ts): open or in rounds, silent or not. */
+  brainstorm: Y.Map<unknown>;
 }
 
 export function roots(doc: Y.Doc): BoardRoots {
@@ -21,6 +25,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     goals: doc.getMap('goals'),
     ideas: doc.getMap('ideas'),
     actions: doc.getMap('actions'),
+    meeting: doc.getMap('meeting'),
+    brainstorm: doc.getMap('brainstorm'),
   };
 }
 
@@ -31,6 +37,8 @@ export interface BoardMeta {
   schemaVersion: number;
   /** When the last meeting on this board ended (ISO), or null. */
   lastMeetingAt: string | null;
+  /** How many open actions the team has resources for (Handleplan), or null when not set. */
+  actionCapacity: number | null;
 }
 
 export function readMeta(doc: Y.Doc): BoardMeta {
@@ -43,6 +51,7 @@ export function readMeta(doc: Y.Doc): BoardMeta {
     cadence: cadence === 'weekly' ? 'weekly' : 'monthly',
     schemaVersion: typeof version === 'number' ? version : SCHEMA_VERSION,
     lastMeetingAt: readString(meta, 'lastMeetingAt') || null,
+    actionCapacity: readCapacity(meta.get('actionCapacity')),
   };
 }
 
@@ -55,6 +64,20 @@ export function initBoard(doc: Y.Doc, init: { title: string; createdAt: string; 
     meta.set('cadence', init.cadence ?? 'monthly');
     meta.set('schemaVersion', SCHEMA_VERSION);
   });
+}
+
+/** Most open actions a team can say it has resources for. */
+export const MAX_ACTION_CAPACITY = 999;
+
+function readCapacity(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_ACTION_CAPACITY ? value : null;
+}
+
+/** Set how many open actions the team has resources for (a whole number), or clear it with null. */
+export function setActionCapacity(doc: Y.Doc, capacity: number | null): void {
+  if (capacity !== null && readCapacity(capacity) === null) throw new RangeError(`Not a capacity: ${capacity}`);
+  if (capacity === null) roots(doc).meta.delete('actionCapacity');
+  else roots(doc).meta.set('actionCapacity', capacity);
 }
 
 export function setBoardTitle(doc: Y.Doc, title: string): void {

@@ -7,16 +7,27 @@ import { roots } from './board';
 import { cleanText, ensureText, replaceText } from './text';
 import { ensureArray, entryMaps, isRecord, readArray, readNumber, readOptionalString, readString } from './values';
 
+/** The idea's author answering a clarifying question (a short thread on the post-it). */
+export interface Answer {
+  author: string;
+  text: string;
+  at: string;
+}
+
 export interface Question {
   author: string;
   text: string;
   at: string;
+  /** The answers, oldest first; absent when there are none. */
+  answers?: Answer[];
 }
 
 export interface Idea {
   id: string;
   text: string;
   author: string;
+  /** Everyone whose text is on the post-it (the author first; more after duplicates are merged). */
+  authors: string[];
   color: string;
   createdAt: string;
   round: number;
@@ -25,6 +36,8 @@ export interface Idea {
   zone: Zone | null;
   questions: Question[];
   actionId?: string;
+  /** When it was last placed on the grid (ISO); absent when never assessed or taken off (for "Siden sidst"). */
+  assessedAt?: string;
 }
 
 export interface IdeaInput {
@@ -44,21 +57,60 @@ function readQuestion(item: unknown): Question | null {
   };
 }
 
+/** An answer stored with the question it answers (`q`: the question's `at`, `qa`: its author). */
+interface StoredAnswer extends Answer {
+  q: string;
+  qa: string;
+}
+
+function readAnswer(item: unknown): StoredAnswer | null {
+  if (!isRecord(item) || typeof item.text !== 'string' || typeof item.q !== 'string') return null;
+  return {
+    q: item.q,
+    qa: typeof item.qa === 'string' ? item.qa : '',
+    text: item.text,
+    author: typeof item.author === 'string' ? item.author : '',
+    at: typeof item.at === 'string' ? item.at : '',
+  };
+}
+
+/** The questions with their answers attached (an answer belongs to the question with its `at` and author). */
+function readThread(map: Y.Map<unknown>): Question[] {
+  const questions = readArray(map, 'questions', readQuestion);
+  const answers = readArray(map, 'answers', readAnswer);
+  if (answers.length === 0) return questions;
+  return questions.map((question) => {
+    const mine = answers.filter((a) => a.q === question.at && a.qa === question.author).map(({ author, text, at }) => ({ author, text, at }));
+    return mine.length > 0 ? { ...question, answers: mine } : question;
+  });
+}
+
+/** The authors list (merged post-its), the author first; junk entries are dropped. */
+function readAuthors(map: Y.Map<unknown>, author: string): string[] {
+  const value = map.get('authors');
+  const list = value instanceof Y.Array ? value.toArray() : Array.isArray(value) ? value : [];
+  const names = [author, ...list.filter((n): n is string => typeof n === 'string')].map((n) => n.trim()).filter((n) => n !== '');
+  return [...new Set(names)];
+}
+
 export function readIdea(id: string, map: Y.Map<unknown>): Idea {
   const effect = clampUnit(map.get('effect'));
   const resources = clampUnit(map.get('resources'));
   const position = effect !== null && resources !== null ? { effect, resources } : null;
+  const author = readString(map, 'author');
   return {
     id,
     text: readString(map, 'text'),
-    author: readString(map, 'author'),
+    author,
+    authors: readAuthors(map, author),
     color: readString(map, 'color'),
     createdAt: readString(map, 'createdAt'),
     round: readNumber(map, 'round') ?? 0,
     position,
     zone: zoneOf(position),
-    questions: readArray(map, 'questions', readQuestion),
+    questions: readThread(map),
     actionId: readOptionalString(map, 'actionId'),
+    ...(position ? { assessedAt: readOptionalString(map, 'assessedAt') } : {}),
   };
 }
 
@@ -98,13 +150,15 @@ export function setIdeaText(doc: Y.Doc, id: string, text: string): void {
   });
 }
 
-/** Place an idea on the grid (values clamped to 0..1), or take it off with null. */
-export function assessIdea(doc: Y.Doc, id: string, position: Position | null): void {
+/** Place an idea on the grid (values clamped to 0..1), or take it off with null; records when (`assessedAt`). */
+export function assessIdea(doc: Y.Doc, id: string, position: Position | null, at = new Date().toISOString()): void {
   doc.transact(() => {
     const map = ideaMap(doc, id);
     if (!map) return;
     map.set('effect', position ? clampUnit(position.effect) : null);
     map.set('resources', position ? clampUnit(position.resources) : null);
+    if (position) map.set('assessedAt', at);
+    else map.delete('assessedAt');
   });
 }
 

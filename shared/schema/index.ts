@@ -10,6 +10,9 @@ export * from './board';
 export * from './goal';
 export * from './idea';
 export * from './action';
+export * from './meeting';
+export * from './ideaEdits';
+export * from './brainstorm';
 export { replaceText, MAX_TEXT_LENGTH } from './text';
 
 export interface Board {

@@ -58,7 +58,7 @@ test('GET /api/boards lists boards with an empty summary, updatedAt and links', 
     id: created.id,
     title: 'Listed board',
     updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-    summary: { actions: { decided: 0, started: 0, finished: 0, evaluated: 0 }, overdue: 0, ideas: 0, goalsUnderTarget: 0, lastMeetingAt: null },
+    summary: { actions: { decided: 0, started: 0, finished: 0, evaluated: 0 }, overdue: 0, ideas: 0, goalsUnderTarget: 0, lastMeetingAt: null, overdueActions: [], underTargetGoals: [] },
     links: created.links,
   });
 });

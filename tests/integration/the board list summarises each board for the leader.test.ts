@@ -55,7 +55,15 @@ test('counts follow the document shortly after it changes, and the title follows
   await waitFor(async () => (await listed(board.id)).summary.ideas === 2, { what: 'the summary to catch up' });
   const after = await listed(board.id);
   expect(after.title).toBe('After');
-  expect(after.summary).toEqual({ actions: { decided: 1, started: 1, finished: 1, evaluated: 0 }, overdue: 1, ideas: 2, goalsUnderTarget: 1, lastMeetingAt: null });
+  expect(after.summary).toEqual({
+    actions: { decided: 1, started: 1, finished: 1, evaluated: 0 },
+    overdue: 1,
+    ideas: 2,
+    goalsUnderTarget: 1,
+    lastMeetingAt: null,
+    overdueActions: [{ title: 'overdue and open', responsible: '', deadline: yesterday, status: 'decided' }],
+    underTargetGoals: [{ name: 'under', unit: '', period: '2026-01', actual: 8, target: 10 }],
+  });
   expect(after.updatedAt > before.updatedAt).toBe(true);
 });
 

@@ -34,6 +34,8 @@ describe('summarizeBoard', () => {
       ideas: 2,
       goalsUnderTarget: 1,
       lastMeetingAt: null,
+      overdueActions: [{ title: 'Måling af sagsbehandlingstid', responsible: '', deadline: '2026-11-01', status: 'decided' }],
+      underTargetGoals: [{ name: 'Andel breve sendt digitalt', unit: '%', period: '2026-09', actual: 71, target: 76 }],
     });
     // A month later the started action is overdue too.
     expect(summarizeBoard({ ...board, lastMeetingAt: null }, '2026-12-16').overdue).toBe(2);

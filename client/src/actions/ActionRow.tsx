@@ -1,40 +1,94 @@
-// One action in the plan: inline editing of title, responsible, deadline and status.
+// One action in the plan: inline editing of title, responsible, deadline, status and the goal it
+// should move; overdue and due-this-week stand out with a label and an icon (never colour alone);
+// the status history (who, when); evaluated actions can be archived.
 
+import { memo } from 'react';
 import { useFormat, useT } from '../app/i18n';
 import { CommitInput } from '../app/CommitInput';
 import { useBoardDoc } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import {
   removeAction,
+  setActionArchived,
   setActionDeadline,
+  setActionGoal,
   setActionResponsible,
   setActionStatus,
   setActionTitle,
   type Action,
 } from '../../../shared/schema';
 import { ACTION_STATUSES, isActionStatus, type ActionStatus } from '../../../shared/domain/actionStatus';
+import type { Urgency } from '../../../shared/domain/actionPlan';
 import { actionMessages } from './messages';
 
-const STATUS_ICON: Record<ActionStatus, string> = { decided: '◇', started: '▶', finished: '✓', evaluated: '★' };
+export const STATUS_ICON: Record<ActionStatus, string> = { decided: '◇', started: '▶', finished: '✓', evaluated: '★' };
 
-export function ActionRow({ action, overdue, canEdit }: { action: Action; overdue: boolean; canEdit: boolean }) {
+export interface GoalOption {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  action: Action;
+  urgency: Urgency;
+  canEdit: boolean;
+  goals: readonly GoalOption[];
+  ideaText: string | null;
+}
+
+function sameRow(a: Props, b: Props): boolean {
+  return (
+    a.urgency === b.urgency &&
+    a.canEdit === b.canEdit &&
+    a.goals === b.goals &&
+    a.ideaText === b.ideaText &&
+    JSON.stringify(a.action) === JSON.stringify(b.action)
+  );
+}
+
+/** Actions are re-read on every change of any action; a row only re-renders when its own action changed. */
+export const ActionRow = memo(ActionRowView, sameRow);
+
+/** The urgency flag: label and icon, and the deadline. */
+export function UrgencyFlag({ action, urgency }: { action: Action; urgency: Urgency }) {
+  const t = useT(actionMessages);
+  const format = useFormat();
+  if (!urgency) return null;
+  return (
+    <p className={`urgency-flag ${urgency === 'overdue' ? 'overdue-flag' : 'due-soon-flag'}`} id={`urgency-${action.id}`} data-testid="action-urgency" data-urgency={urgency}>
+      <span aria-hidden="true">{urgency === 'overdue' ? '⚠' : '⏰'}</span> {urgency === 'overdue' ? t('overdue') : t('dueSoon')}
+      {action.deadline && ` · ${format.date(action.deadline)}`}
+    </p>
+  );
+}
+
+function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
   const t = useT(actionMessages);
   const format = useFormat();
   const doc = useBoardDoc();
   const me = useIdentity((s) => s.name);
   const label = (field: string) => t('actionFor', { field, title: action.title });
+  const goalName = goals.find((g) => g.id === action.goalId)?.name;
   return (
     <li
-      className={`action-row status-${action.status}${overdue ? ' overdue' : ''}`}
+      className={`action-row status-${action.status}${urgency === 'overdue' ? ' overdue' : ''}${urgency === 'dueSoon' ? ' due-soon' : ''}${action.archived ? ' archived' : ''}`}
       data-testid="action-row"
       data-action-id={action.id}
       data-status={action.status}
-      data-overdue={overdue}
+      data-overdue={urgency === 'overdue'}
+      data-due-soon={urgency === 'dueSoon'}
+      data-archived={action.archived}
     >
       {canEdit ? (
         <CommitInput className="action-title" value={action.title} onCommit={(v) => setActionTitle(doc, action.id, v)} aria-label={label(t('title'))} maxLength={2000} />
       ) : (
         <p className="action-title">{action.title}</p>
+      )}
+      {action.archived && (
+        <span className="badge archived-badge" data-testid="action-archived">
+          <span aria-hidden="true">🗄 </span>
+          {t('archived')}
+        </span>
       )}
       <div className="action-fields">
         {canEdit ? (
@@ -50,14 +104,14 @@ export function ActionRow({ action, overdue, canEdit }: { action: Action; overdu
                 value={action.deadline ?? ''}
                 onChange={(e) => setActionDeadline(doc, action.id, e.target.value || null)}
                 aria-label={label(t('deadline'))}
-                aria-describedby={overdue ? `overdue-${action.id}` : undefined}
+                aria-describedby={urgency ? `urgency-${action.id}` : undefined}
               />
             </label>
             <label>
               {t('status')}
               <select
                 value={action.status}
-                onChange={(e) => isActionStatus(e.target.value) && setActionStatus(doc, action.id, e.target.value, me)}
+                onChange={(e) => isActionStatus(e.target.value) && setActionStatus(doc, action.id, e.target.value, me || '?')}
                 aria-label={label(t('status'))}
               >
                 {ACTION_STATUSES.map((status) => (
@@ -65,6 +119,18 @@ export function ActionRow({ action, overdue, canEdit }: { action: Action; overdu
                     {t(status)}
                   </option>
                 ))}
+              </select>
+            </label>
+            <label>
+              {t('goal')}
+              <select value={action.goalId ?? ''} onChange={(e) => setActionGoal(doc, action.id, e.target.value || null)} aria-label={t('goalFor', { title: action.title })} data-testid="action-goal">
+                <option value="">{t('noGoal')}</option>
+                {goals.map((goal) => (
+                  <option key={goal.id} value={goal.id}>
+                    {goal.name || '?'}
+                  </option>
+                ))}
+                {action.goalId && !goalName && <option value={action.goalId}>?</option>}
               </select>
             </label>
             <button
@@ -84,15 +150,42 @@ export function ActionRow({ action, overdue, canEdit }: { action: Action; overdu
             <span className={`status-chip status-${action.status}`}>
               <span aria-hidden="true">{STATUS_ICON[action.status]}</span> {t(action.status)}
             </span>
+            {goalName && (
+              <span>
+                {t('goal')}: {goalName}
+              </span>
+            )}
           </p>
         )}
       </div>
-      {overdue && (
-        <p className="overdue-flag" id={`overdue-${action.id}`}>
-          <span aria-hidden="true">⚠</span> {t('overdue')}
-          {action.deadline && ` · ${format.date(action.deadline)}`}
-        </p>
-      )}
+      <UrgencyFlag action={action} urgency={urgency} />
+      <div className="action-foot">
+        {ideaText && <span className="action-idea muted">{t('fromIdeaText', { text: ideaText })}</span>}
+        {action.history.length > 0 && (
+          <details className="action-history">
+            <summary>{t('history', { count: action.history.length })}</summary>
+            <ol>
+              {action.history.map((change, index) => (
+                <li key={`${change.at}-${index}`}>
+                  <span aria-hidden="true">{STATUS_ICON[change.status]} </span>
+                  {t('historyEntry', { status: t(change.status), at: format.dateTime(change.at), by: change.by || t('unknownPerson') })}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+        {canEdit && action.status === 'evaluated' && (
+          <button
+            type="button"
+            className="small"
+            onClick={() => setActionArchived(doc, action.id, !action.archived)}
+            aria-label={action.archived ? `${t('unarchive')}: ${action.title}` : t('archiveLabel', { title: action.title })}
+            data-testid="action-archive"
+          >
+            {action.archived ? t('unarchive') : t('archive')}
+          </button>
+        )}
+      </div>
     </li>
   );
 }

@@ -1,44 +1,154 @@
-// Handleplan: the actions with responsible, deadline and status; overdue ones stand out.
+// Handleplan: the actions with responsible, deadline, status and goal; overdue and due-this-week
+// ones stand out. The team says how many open actions it has resources for and is warned (never
+// blocked) past that. Sort and filter by status and responsible; evaluated actions can be
+// archived (hidden unless "Vis arkiverede"). Opfølgning walks through the open actions one by
+// one; the plan exports as CSV and Excel.
 
 import { useMemo, useState, type FormEvent } from 'react';
 import { Field } from '../board/Field';
 import { boardMessages } from '../board/messages';
 import { useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
-import { useActions, useBoardDoc, useCanEdit, usePresence } from '../sync/BoardProvider';
+import { useActions, useBoardConnection, useBoardDoc, useCanEdit, useGoals, useIdeas, useMeta, usePresence } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
-import { addAction, type Action } from '../../../shared/schema';
-import { isOpenStatus, isOverdue } from '../../../shared/domain/actionStatus';
+import { addAction, MAX_ACTION_CAPACITY, setActionCapacity, type Action } from '../../../shared/schema';
+import { ACTION_STATUSES, isActionStatus, isOverdue } from '../../../shared/domain/actionStatus';
+import { arrangeActions, checkCapacity, countOpen, NO_RESPONSIBLE, SORT_KEYS, urgencyOf, type PlanFilter, type SortKey } from '../../../shared/domain/actionPlan';
+import { currentBoardToken } from '../ideas/draftsClient';
 import { actionMessages } from './messages';
-import { ActionRow } from './ActionRow';
+import { ActionRow, type GoalOption } from './ActionRow';
+import { FollowUpDialog } from './FollowUpDialog';
 import './actions.css';
 
 export function ActionsField() {
   const tb = useT(boardMessages);
   const t = useT(actionMessages);
   const actions = useActions();
+  const goals = useGoals();
+  const ideas = useIdeas();
+  const meta = useMeta();
   const canEdit = useCanEdit();
   const today = useToday();
-  const open = actions.filter((a) => isOpenStatus(a.status)).length;
+  const [sort, setSort] = useState<SortKey>('plan');
+  const [filter, setFilter] = useState<PlanFilter>({ status: 'all', responsible: '', showArchived: false });
+  const [followUp, setFollowUp] = useState(false);
+  const open = countOpen(actions);
   const overdue = actions.filter((a) => isOverdue(a, today)).length;
+  const archivedCount = actions.filter((a) => a.archived).length;
   const people = usePeopleNames(actions);
+  const responsibles = useMemo(() => [...new Set(actions.map((a) => a.responsible).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'da')), [actions]);
+  const shown = useMemo(() => arrangeActions(actions, filter, sort), [actions, filter, sort]);
+  const goalOptions = useMemo<GoalOption[]>(() => goals.map((g) => ({ id: g.id, name: g.name })), [goals]);
+  const ideaTexts = useMemo(() => new Map(ideas.map((i) => [i.id, i.text])), [ideas]);
+  const capacity = checkCapacity(open, meta.actionCapacity);
+  const visibleTotal = filter.showArchived ? actions.length : actions.length - archivedCount;
+
+  const headerActions = (
+    <>
+      <span className="action-count">{t('count', { open, overdue })}</span>
+      {canEdit && (
+        <button type="button" className="small" onClick={() => setFollowUp(true)} data-testid="follow-up-open">
+          {t('followUp')}
+        </button>
+      )}
+    </>
+  );
+
   return (
-    <Field id="actions" number={4} title={tb('actions')} actions={<span className="action-count">{t('count', { open, overdue })}</span>}>
-      {canEdit && <AddAction />}
+    <Field id="actions" number={4} title={tb('actions')} actions={headerActions}>
+      {canEdit && <AddAction exceeds={capacity.exceeds} after={capacity.after} capacity={capacity.capacity} />}
+      <div className="plan-settings">
+        <CapacitySetting canEdit={canEdit} open={open} capacity={meta.actionCapacity} />
+        <ExportLinks includeArchived={filter.showArchived} />
+      </div>
+      {capacity.over && (
+        <p className="capacity-over" role="status" data-testid="capacity-over">
+          <span aria-hidden="true">⚠ </span>
+          {t('capacityOver', { open, capacity: capacity.capacity ?? 0 })}
+        </p>
+      )}
+      {actions.length > 0 && (
+        <div className="plan-toolbar" role="group" aria-label={`${t('sort')} / ${t('filterStatus')}`}>
+          <label>
+            {t('sort')}
+            <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)} data-testid="plan-sort">
+              {SORT_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {t(`sort_${key}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterStatus')}
+            <select
+              value={filter.status}
+              onChange={(e) => {
+                const value = e.target.value;
+                if (value === 'all' || value === 'open' || isActionStatus(value)) setFilter((f) => ({ ...f, status: value }));
+              }}
+              data-testid="plan-filter-status"
+            >
+              <option value="all">{t('filterAll')}</option>
+              <option value="open">{t('filterOpen')}</option>
+              {ACTION_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(status)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterResponsible')}
+            <select value={filter.responsible} onChange={(e) => setFilter((f) => ({ ...f, responsible: e.target.value }))} data-testid="plan-filter-responsible">
+              <option value="">{t('filterEveryone')}</option>
+              {responsibles.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+              <option value={NO_RESPONSIBLE}>{t('filterNobody')}</option>
+            </select>
+          </label>
+          {archivedCount > 0 && (
+            <label className="inline-check">
+              <input type="checkbox" checked={filter.showArchived} onChange={(e) => setFilter((f) => ({ ...f, showArchived: e.target.checked }))} data-testid="plan-show-archived" />
+              {t('showArchived', { count: archivedCount })}
+            </label>
+          )}
+        </div>
+      )}
       {actions.length === 0 ? (
         <p className="muted">{t('empty')}</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">{t('noneMatch')}</p>
       ) : (
-        <ol className="action-list" aria-label={tb('actions')}>
-          {actions.map((action) => (
-            <ActionRow key={action.id} action={action} overdue={isOverdue(action, today)} canEdit={canEdit} />
-          ))}
-        </ol>
+        <>
+          {shown.length !== visibleTotal && (
+            <p className="muted plan-filtered" role="status">
+              {t('filtered', { shown: shown.length, total: visibleTotal })}
+            </p>
+          )}
+          <ol className="action-list" aria-label={tb('actions')}>
+            {shown.map((action) => (
+              <ActionRow
+                key={action.id}
+                action={action}
+                urgency={urgencyOf(action, today)}
+                canEdit={canEdit}
+                goals={goalOptions}
+                ideaText={action.ideaId ? (ideaTexts.get(action.ideaId) ?? null) : null}
+              />
+            ))}
+          </ol>
+        </>
       )}
       <datalist id="people-on-board">
         {people.map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
+      {followUp && <FollowUpDialog onClose={() => setFollowUp(false)} goals={goalOptions} />}
     </Field>
   );
 }
@@ -54,7 +164,7 @@ function usePeopleNames(actions: Action[]): string[] {
   }, [presence, actions]);
 }
 
-function AddAction() {
+function AddAction({ exceeds, after, capacity }: { exceeds: boolean; after: number; capacity: number | null }) {
   const t = useT(actionMessages);
   const doc = useBoardDoc();
   const me = useIdentity((s) => s.name);
@@ -62,16 +172,104 @@ function AddAction() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
-    addAction(doc, { title, by: me });
+    addAction(doc, { title, by: me || '?' });
     setTitle('');
   };
+  const warn = exceeds && title.trim() !== '';
   return (
     <form className="add-action" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor="new-action-title">
-        {t('newTitle')}
-      </label>
-      <input id="new-action-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('newTitle')} maxLength={2000} />
-      <button type="submit">{t('add')}</button>
+      <div className="add-action-row">
+        <label className="visually-hidden" htmlFor="new-action-title">
+          {t('newTitle')}
+        </label>
+        <input
+          id="new-action-title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={t('newTitle')}
+          maxLength={2000}
+          aria-describedby={warn ? 'new-action-warning' : undefined}
+          data-testid="action-new-title"
+        />
+        <button type="submit" data-testid="action-add">
+          {warn ? t('addAnyway') : t('add')}
+        </button>
+      </div>
+      {warn && (
+        <p id="new-action-warning" className="capacity-warning" role="status" data-testid="action-capacity-warning">
+          <span aria-hidden="true">⚠ </span>
+          {t('capacityWarning', { after, capacity: capacity ?? 0 })}
+        </p>
+      )}
     </form>
+  );
+}
+
+function CapacitySetting({ canEdit, open, capacity }: { canEdit: boolean; open: number; capacity: number | null }) {
+  const t = useT(actionMessages);
+  const doc = useBoardDoc();
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const value = draft.trim() === '' ? null : Number(draft);
+    if (value === null) setActionCapacity(doc, null);
+    else if (Number.isInteger(value) && value >= 0 && value <= MAX_ACTION_CAPACITY) setActionCapacity(doc, value);
+    setDraft(null);
+  };
+  return (
+    <div className="capacity-setting" data-testid="capacity">
+      {canEdit ? (
+        <label>
+          {t('capacity')}{' '}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_ACTION_CAPACITY}
+            step={1}
+            value={draft ?? (capacity === null ? '' : String(capacity))}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+            aria-label={t('capacityLabel')}
+            data-testid="capacity-input"
+          />{' '}
+          {t('capacityUnit')}
+        </label>
+      ) : (
+        capacity !== null && (
+          <span>
+            {t('capacity')} {capacity} {t('capacityUnit')}
+          </span>
+        )
+      )}
+      {capacity !== null && (
+        <span className={`capacity-state ${open > capacity ? 'is-over' : ''}`} data-testid="capacity-state">
+          {t('capacityState', { open, capacity })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ExportLinks({ includeArchived }: { includeArchived: boolean }) {
+  const t = useT(actionMessages);
+  const { boardId } = useBoardConnection();
+  const token = currentBoardToken();
+  const href = (format: 'csv' | 'xlsx') =>
+    `/api/boards/${encodeURIComponent(boardId)}/actions/export.${format}?token=${encodeURIComponent(token)}${includeArchived ? '&archived=1' : ''}`;
+  return (
+    <div className="export-links" role="group" aria-label={t('export')}>
+      <span className="export-label">{t('export')}:</span>
+      <a className="button-link" href={href('csv')} download aria-label={t('exportCsvLabel')} data-testid="export-csv">
+        {t('exportCsv')}
+      </a>
+      <a className="button-link" href={href('xlsx')} download aria-label={t('exportXlsxLabel')} data-testid="export-xlsx">
+        {t('exportXlsx')}
+      </a>
+    </div>
   );
 }

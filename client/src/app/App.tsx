@@ -5,6 +5,7 @@ import { useLocale } from './i18n';
 import { parseRoute, useLocationKey } from './route';
 import { StartPage } from '../start/StartPage';
 import { BoardPage } from '../board/BoardPage';
+import { OverviewPage } from '../overview/OverviewPage';
 
 export function App() {
   const locale = useLocale();
@@ -14,5 +15,6 @@ export function App() {
   useLocationKey();
   const route = parseRoute(window.location);
   if (route.page === 'board') return <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />;
+  if (route.page === 'overview') return <OverviewPage />;
   return <StartPage />;
 }

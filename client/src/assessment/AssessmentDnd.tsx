@@ -3,7 +3,7 @@
 // and keyboard (Space, arrows in 5 % steps, Space; Escape cancels), with Danish/English
 // screen-reader announcements that say which post-it and, at the drop, which zone it landed in.
 
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -21,7 +21,7 @@ import {
 import { assessIdea } from '../../../shared/schema';
 import { zoneOf } from '../../../shared/domain/zones';
 import { useT } from '../app/i18n';
-import { useBoardDoc, useIdeas } from '../sync/BoardProvider';
+import { useBoardConnection, useBoardDoc, useIdeas } from '../sync/BoardProvider';
 import { centreWithin } from './collision';
 import { DropNodesContext, isDragData, useDragState, type DragData, type DropNodes } from './dragState';
 import { centreOf, containsPoint, percent, positionFromPoint, resolveDrop, type Box, type DropOutcome, type DropTarget, type Point } from './geometry';
@@ -29,6 +29,7 @@ import { GridCardFace } from './GridCardFace';
 import { assessmentMessages } from './messages';
 import { BoardPointerSensor, BoardTouchSensor, GridKeyboardSensor, gridCoordinateGetter, snapCentreToPointer, type KeyboardStart } from './sensors';
 import { zoneText } from './ZoneBadge';
+import { publishDrag, type PublishedDrag } from './remoteDrags';
 import './assessment.css';
 
 const MODIFIERS = [snapCentreToPointer];
@@ -57,8 +58,41 @@ function isKeyboard(event: Event | null): boolean {
   return typeof KeyboardEvent !== 'undefined' && event instanceof KeyboardEvent;
 }
 
+/** Others see a drag at most this often (awareness, see remoteDrags.ts). */
+const PUBLISH_EVERY_MS = 80;
+
 export function AssessmentDnd({ children }: { children: ReactNode }) {
   const doc = useBoardDoc();
+  const { awareness } = useBoardConnection();
+  const publishTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const publishedAt = useRef(0);
+  const pendingPublish = useRef<PublishedDrag | null>(null);
+  // Throttled, with the last position always sent; null (the drag ended) goes out at once.
+  const publish = useCallback(
+    (drag: PublishedDrag | null) => {
+      if (publishTimer.current) clearTimeout(publishTimer.current);
+      publishTimer.current = null;
+      const wait = PUBLISH_EVERY_MS - (Date.now() - publishedAt.current);
+      if (drag === null || wait <= 0) {
+        publishedAt.current = Date.now();
+        publishDrag(awareness, drag);
+        return;
+      }
+      pendingPublish.current = drag;
+      publishTimer.current = setTimeout(() => {
+        publishTimer.current = null;
+        publishedAt.current = Date.now();
+        publishDrag(awareness, pendingPublish.current);
+      }, wait);
+    },
+    [awareness],
+  );
+  useEffect(
+    () => () => {
+      if (publishTimer.current) clearTimeout(publishTimer.current);
+    },
+    [],
+  );
   const t = useT(assessmentMessages);
   const nodes = useRef<DropNodes>({ grid: null, ideas: null }).current;
   const setDrag = useDragState((s) => s.set);
@@ -111,8 +145,9 @@ export function AssessmentDnd({ children }: { children: ReactNode }) {
       lastZoneAnnounced.current = null;
       lastOutcome.current = { kind: 'none' };
       setDrag({ active: data, target: data.from, zone: null });
+      publish({ ideaId: data.ideaId, effect: data.position?.effect ?? null, resources: data.position?.resources ?? null });
     },
-    [setDrag],
+    [publish, setDrag],
   );
 
   const onDragMove = useCallback(
@@ -123,14 +158,20 @@ export function AssessmentDnd({ children }: { children: ReactNode }) {
       const zone = target === 'grid' && centre && grid ? zoneOf(positionFromPoint(centre, grid)) : null;
       const state = useDragState.getState();
       if (state.target !== target || state.zone !== zone) setDrag({ target, zone });
+      const data = event.active.data.current;
+      if (isDragData(data)) {
+        const position = target === 'grid' && centre && grid ? positionFromPoint(centre, grid) : null;
+        publish({ ideaId: data.ideaId, effect: position?.effect ?? null, resources: position?.resources ?? null });
+      }
     },
-    [cardCentre, gridBox, setDrag, targetAt],
+    [cardCentre, gridBox, publish, setDrag, targetAt],
   );
 
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const data = event.active.data.current;
       setDrag({ active: null, target: null, zone: null });
+      publish(null);
       if (!isDragData(data)) return;
       // Picked up and put down without moving (Space, Space): nothing changes.
       const moved = event.delta.x !== 0 || event.delta.y !== 0;
@@ -141,10 +182,13 @@ export function AssessmentDnd({ children }: { children: ReactNode }) {
       if (outcome.kind === 'assess') assessIdea(doc, data.ideaId, outcome.position);
       else if (outcome.kind === 'unassess') assessIdea(doc, data.ideaId, null);
     },
-    [cardCentre, doc, gridBox, setDrag, targetAt],
+    [cardCentre, doc, gridBox, publish, setDrag, targetAt],
   );
 
-  const onDragCancel = useCallback(() => setDrag({ active: null, target: null, zone: null }), [setDrag]);
+  const onDragCancel = useCallback(() => {
+    setDrag({ active: null, target: null, zone: null });
+    publish(null);
+  }, [publish, setDrag]);
 
   const accessibility = useMemo(() => {
     const zones = zoneText(t);

@@ -5,6 +5,7 @@ import { useT } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { useIdentity } from '../sync/identity';
 import { boardMessages } from './messages';
+import { UndoButtons } from '../meeting/UndoButtons';
 
 export function BoardHeader() {
   const t = useT(boardMessages);
@@ -14,6 +15,7 @@ export function BoardHeader() {
     <header className="board-header">
       <h1 className="board-title">{meta.title || 'Måltavle'}</h1>
       {!canEdit && <span className="badge view-badge">{t('viewOnly')}</span>}
+      {canEdit && <UndoButtons />}
       <Presence />
       <ConnectionBadge />
       {canEdit && <ChangeName />}

@@ -14,6 +14,9 @@ import { IdeasField } from '../ideas/IdeasField';
 import { AssessmentField } from '../assessment/AssessmentField';
 import { AssessmentDnd } from '../assessment/AssessmentDnd';
 import { ActionsField } from '../actions/ActionsField';
+import { MeetingBar } from '../meeting/MeetingBar';
+import { useBoardLayoutMeeting } from '../meeting/useBoardLayoutMeeting';
+import { WallLayout } from '../wall/WallLayout';
 import './board.css';
 
 /** How long to wait for the server before showing the offline copy. */
@@ -56,9 +59,18 @@ function ReadyGate({ connection }: { connection: BoardConnection }) {
 
 function BoardLayout() {
   const canEdit = useCanEdit();
+  // A view link is the wall screen (and what leaders open): see client/src/wall/.
+  if (!canEdit) return <WallLayout />;
+  return <EditLayout />;
+}
+
+function EditLayout() {
+  const canEdit = useCanEdit();
+  const meetingAttributes = useBoardLayoutMeeting();
   return (
-    <div className={`board-page ${canEdit ? 'can-edit' : 'view-only'}`}>
+    <div className={`board-page ${canEdit ? 'can-edit' : 'view-only'}`} {...meetingAttributes}>
       <BoardHeader />
+      <MeetingBar />
       <AssessmentDnd>
         <main className="board-fields">
           <GoalsField />

@@ -2,14 +2,17 @@
 // chart and the numbers (table and, with an edit link, entry).
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { latestActualPeriod, isUnderTarget, underTargetStreak } from '../../../shared/domain/goalProgress';
+import { actualTrend, latestActualPeriod, latestGap, isUnderTarget, trendImproves, underTargetStreak, type Trend } from '../../../shared/domain/goalProgress';
 import type { Frequency } from '../../../shared/domain/periods';
 import type { Goal } from '../../../shared/schema/goal';
 import { useFormat, useLocale, useT, type Formatters, type Translate } from '../app/i18n';
 import { GoalChart } from './GoalChart';
 import { GoalTable } from './GoalTable';
 import { DIRECTION_LABEL, KIND_LABEL } from './GoalDialog';
-import { chartPeriods, chartSeries, entryPeriods, viewPeriods, withUnit, WINDOW_STEP, type ChartPoint } from './goalView';
+import { chartPeriods, chartSeries, differenceUnit, entryPeriods, signedWithUnit, viewPeriods, withUnit, WINDOW_STEP, type ChartPoint } from './goalView';
+import { ExportMenu } from './ExportMenu';
+import { ImportDialog } from './ImportDialog';
+import { GenerateTargetsDialog } from './GenerateTargetsDialog';
 import { goalMessages, type GoalMessageKey } from './messages';
 
 const PERIODS_WORD: Record<Frequency, GoalMessageKey> = {
@@ -62,6 +65,9 @@ export function GoalCard(props: {
   const hasData = Object.keys(goal.targets).length > 0 || Object.keys(goal.actuals).length > 0;
   const [open, setOpen] = useState(canEdit && !hasData);
   const [extra, setExtra] = useState({ before: 0, after: 0 });
+  const [dialog, setDialog] = useState<'none' | 'import' | 'generate'>('none');
+  const [saved, setSaved] = useState<number | null>(null);
+  const cardRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!props.focusOnMount) return;
@@ -76,7 +82,7 @@ export function GoalCard(props: {
   const step = WINDOW_STEP[goal.frequency];
 
   return (
-    <article className="goal-card" aria-labelledby={headingId} data-testid="goal-card" data-goal-id={goal.id} data-under-target={isUnderTarget(goal) ? 'true' : 'false'}>
+    <article ref={cardRef} className="goal-card" aria-labelledby={headingId} data-testid="goal-card" data-goal-id={goal.id} data-under-target={isUnderTarget(goal) ? 'true' : 'false'}>
       <header className="goal-card-head">
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className="goal-name" data-testid="goal-name">
           {goal.name}
@@ -108,14 +114,65 @@ export function GoalCard(props: {
         )}
         {/* With a chart the unit stands above its y axis and after every number. */}
         {goal.unit && points.length === 0 && <span className="goal-meta-item">{t('unitLine', { unit: goal.unit })}</span>}
+        {goal.baseline !== null && (
+          <span className="goal-meta-item" data-testid="goal-baseline">
+            {t('baselineLine', { value: withUnit(fmt.number(goal.baseline), goal.unit, fmt.locale) })}
+          </span>
+        )}
       </p>
+      {goal.description && (
+        <p className="goal-description" data-testid="goal-description">
+          {goal.description}
+        </p>
+      )}
 
       <Headline goal={goal} />
 
       {points.length > 0 ? (
-        <GoalChart points={points} direction={goal.direction} unit={goal.unit} ariaLabel={chartAriaLabel(goal, points, t, fmt)} />
+        <GoalChart points={points} direction={goal.direction} unit={goal.unit} name={goal.name} ariaLabel={chartAriaLabel(goal, points, t, fmt)} />
       ) : (
         <p className="goal-no-data muted">{t(canEdit ? 'noDataEdit' : 'noData')}</p>
+      )}
+
+      <div className="goal-data-tools">
+        {canEdit && (
+          <>
+            <button type="button" className="quiet" onClick={() => setDialog('import')} aria-label={t('importLabel', { name: goal.name })} data-testid="goal-import">
+              <span aria-hidden="true">⤒ </span>
+              {t('importNumbers')}
+            </button>
+            <button type="button" className="quiet" onClick={() => setDialog('generate')} aria-label={t('generateLabel', { name: goal.name })} data-testid="goal-generate">
+              <span aria-hidden="true">↗ </span>
+              {t('generateTargets')}
+            </button>
+          </>
+        )}
+        <ExportMenu goal={goal} cardRef={cardRef} />
+        <p className="goal-saved" role="status" data-testid="goal-saved">
+          {saved !== null ? t('importDone', { count: saved }) : ''}
+        </p>
+      </div>
+
+      {canEdit && dialog === 'import' && (
+        <ImportDialog
+          goal={goal}
+          onClose={() => setDialog('none')}
+          onDone={(count) => {
+            setDialog('none');
+            setSaved(count);
+          }}
+        />
+      )}
+      {canEdit && dialog === 'generate' && (
+        <GenerateTargetsDialog
+          goal={goal}
+          current={current}
+          onClose={() => setDialog('none')}
+          onDone={(count) => {
+            setDialog('none');
+            setSaved(count);
+          }}
+        />
       )}
 
       {(canEdit || tablePeriods.length > 0) && (
@@ -137,6 +194,9 @@ export function GoalCard(props: {
   );
 }
 
+const TREND_ARROW: Record<Trend, string> = { rising: '↗', falling: '↘', flat: '→' };
+const TREND_WORD: Record<Trend, GoalMessageKey> = { rising: 'trendRising', falling: 'trendFalling', flat: 'trendFlat' };
+
 function Headline({ goal }: { goal: Goal }) {
   const t = useT(goalMessages);
   const fmt = useFormat();
@@ -147,15 +207,41 @@ function Headline({ goal }: { goal: Goal }) {
   const target = goal.targets[latest];
   const under = isUnderTarget(goal);
   const streak = under ? underTargetStreak(goal) : 0;
+  const gap = latestGap(goal);
+  const trend = actualTrend(goal);
+  const improves = trend === null ? null : trendImproves(goal.direction, trend);
+  const trendWords = trend === null ? '' : `${t('trendLine', { trend: t(TREND_WORD[trend]) })}${improves === null ? '' : ` (${t(improves ? 'trendGood' : 'trendBad')})`}`;
+  const gapValue = gap ? signedWithUnit(gap.difference, (n) => fmt.number(n), differenceUnit(goal.unit, t('percentPoints'))) : '';
   return (
     <div className="goal-summary">
-      <p className="goal-latest" data-testid="goal-latest" data-period={latest}>
+      <div className="goal-latest" data-testid="goal-latest" data-period={latest}>
         <span className="goal-latest-label">
           {t('latest')} · {fmt.period(latest)}
         </span>
-        <span className="goal-latest-value">{value(goal.actuals[latest]!)}</span>
-        <span className="goal-latest-target">{target !== undefined ? t('target', { value: value(target) }) : t('noTargetThen')}</span>
-      </p>
+        <span className="goal-latest-value">
+          {value(goal.actuals[latest]!)}
+          {trend !== null && (
+            <span
+              className={`goal-trend ${improves === null ? 'is-flat' : improves ? 'is-good' : 'is-bad'}`}
+              title={trendWords}
+              data-testid="goal-trend"
+              data-trend={trend}
+            >
+              <span aria-hidden="true">{TREND_ARROW[trend]}</span>
+              <span className="visually-hidden">{trendWords}</span>
+            </span>
+          )}
+        </span>
+        <span className="goal-latest-target">
+          <span className="goal-target-text">{target !== undefined ? t('target', { value: value(target) }) : t('noTargetThen')}</span>
+          {gap && (
+            <span className={`goal-gap ${gap.misses ? 'is-under' : 'is-ok'}`} data-testid="goal-gap" data-difference={gap.difference}>
+              <span className="visually-hidden">, </span>
+              {gap.position === 'at' ? t('gapAt') : t(gap.position === 'below' ? 'gapBelow' : 'gapAbove', { value: gapValue })}
+            </span>
+          )}
+        </span>
+      </div>
       {target !== undefined && (
         <p className={`goal-status ${under ? 'is-under' : 'is-ok'}`} data-testid="goal-status" data-under-target={under ? 'true' : 'false'} data-streak={streak}>
           <span aria-hidden="true" className="goal-status-icon">

@@ -5,11 +5,12 @@
 // Drawn at its real pixel size (ResizeObserver), so text stays at its rem size on any screen.
 
 import { line, scaleBand, scaleLinear, symbol, symbolSquare } from 'd3';
+import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { parsePeriod } from '../../../shared/domain/periods';
 import type { Direction } from '../../../shared/domain/goalProgress';
-import { useFormat, useT } from '../app/i18n';
-import { labelEvery, valueDomain, type ChartPoint } from './goalView';
-import { goalMessages } from './messages';
+import { useFormat, useT, type Formatters, type Translate } from '../app/i18n';
+import { labelEvery, valueDomain, withUnit, type ChartPoint } from './goalView';
+import { goalMessages, type GoalMessageKey } from './messages';
 import { useElementWidth } from './useElementWidth';
 
 /** Font size of chart text in rem; keep in step with `.goal-chart text` in goals.css. */
@@ -24,7 +25,16 @@ interface Layout {
   bottom: number;
 }
 
-export function GoalChart(props: { points: ChartPoint[]; direction: Direction; unit: string; ariaLabel: string }) {
+interface ChartProps {
+  points: ChartPoint[];
+  direction: Direction;
+  unit: string;
+  ariaLabel: string;
+  /** The goal's name, for the label of the period navigator. */
+  name: string;
+}
+
+export function GoalChart(props: ChartProps) {
   const [boxRef, { width, rem }] = useElementWidth<HTMLDivElement>();
   return (
     <div className="goal-chart">
@@ -36,8 +46,21 @@ export function GoalChart(props: { points: ChartPoint[]; direction: Direction; u
   );
 }
 
-function ChartSvg({ points, ariaLabel, width, rem }: { points: ChartPoint[]; ariaLabel: string; width: number; rem: number }) {
+/** What the tooltip and the navigator's value text say about one period. */
+export function pointText(p: ChartPoint, unit: string, t: Translate<GoalMessageKey>, fmt: Formatters): string {
+  const value = (n: number | null) => (n === null ? t('valueNone') : withUnit(fmt.number(n), unit, fmt.locale));
+  const parts = [`${t('colTarget')} ${value(p.target)}`, `${t('colActual')} ${value(p.actual)}`];
+  if (p.under) parts.push(t('tipUnder').toLowerCase());
+  return `${fmt.period(p.period)}: ${parts.join(', ')}`;
+}
+
+function ChartSvg({ points, ariaLabel, width, rem, unit, name }: ChartProps & { width: number; rem: number }) {
   const fmt = useFormat();
+  const t = useT(goalMessages);
+  const helpId = useId();
+  // The period under the pointer or chosen with the keyboard; null hides the tooltip.
+  const [active, setActive] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
   const font = FONT_REM * rem;
   const height = Math.round(Math.min(18 * rem, Math.max(10 * rem, width * 0.5)));
 
@@ -89,8 +112,37 @@ function ChartSvg({ points, ariaLabel, width, rem }: { points: ChartPoint[]; ari
   const diamond = symbol(symbolSquare, diamondSide * diamondSide)() ?? '';
   const stroke = { target: Math.max(2.5, 0.17 * rem), actual: Math.max(3, 0.22 * rem) };
 
+  const plotWidth = width - layout.right - layout.left;
+  const indexAt = (event: PointerEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const index = Math.floor((event.clientX - box.left) / (plotWidth / points.length));
+    return Math.max(0, Math.min(points.length - 1, index));
+  };
+  const lastWithActual = (() => {
+    for (let i = points.length - 1; i >= 0; i--) if (points[i]!.actual !== null) return i;
+    return points.length - 1;
+  })();
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = active ?? lastWithActual;
+    const next: Record<string, number> = {
+      ArrowLeft: current - 1,
+      ArrowDown: current - 1,
+      ArrowRight: current + 1,
+      ArrowUp: current + 1,
+      PageDown: current - 6,
+      PageUp: current + 6,
+      Home: 0,
+      End: points.length - 1,
+    };
+    if (!(event.key in next)) return;
+    event.preventDefault();
+    setActive(Math.max(0, Math.min(points.length - 1, next[event.key]!)));
+  };
+  const shown = active === null ? null : (points[active] ?? null);
+  const navIndex = active ?? lastWithActual;
+
   let lastYear = NaN;
-  return (
+  const svg = (
     <svg
       className="goal-chart-svg"
       role="img"
@@ -181,7 +233,74 @@ function ChartSvg({ points, ariaLabel, width, rem }: { points: ChartPoint[]; ari
           ),
         )}
       </g>
+      {shown && (
+        <g className="goal-chart-active" data-export="skip">
+          <line x1={cx(shown)} x2={cx(shown)} y1={layout.top} y2={plotBottom} />
+          {shown.actual !== null && <circle cx={cx(shown)} cy={y(shown.actual)} r={dotRadius * 1.9} />}
+        </g>
+      )}
     </svg>
+  );
+
+  const tipLeft = shown ? cx(shown) : 0;
+  return (
+    <>
+      {svg}
+      {/* One tab stop for the whole chart; the arrow keys move between periods and the value text says the numbers. */}
+      <div
+        className="goal-chart-nav"
+        role="slider"
+        tabIndex={0}
+        aria-label={t('chartScrub', { name })}
+        aria-describedby={helpId}
+        aria-valuemin={1}
+        aria-valuemax={points.length}
+        aria-valuenow={navIndex + 1}
+        aria-valuetext={points[navIndex] ? pointText(points[navIndex]!, unit, t, fmt) : ''}
+        style={{ left: layout.left, top: layout.top, width: plotWidth, height: plotBottom - layout.top }}
+        onPointerMove={(e) => setActive(indexAt(e))}
+        onPointerDown={(e) => setActive(indexAt(e))}
+        onPointerLeave={() => !focused && setActive(null)}
+        onFocus={() => {
+          setFocused(true);
+          setActive((a) => a ?? lastWithActual);
+        }}
+        onBlur={() => {
+          setFocused(false);
+          setActive(null);
+        }}
+        onKeyDown={onKeyDown}
+        data-testid="goal-chart-nav"
+      />
+      <span id={helpId} className="visually-hidden">
+        {t('chartScrubHelp')}
+      </span>
+      {shown && (
+        <div
+          className={`goal-chart-tip${tipLeft > width * 0.6 ? ' is-left' : ''}`}
+          style={{ left: tipLeft, top: layout.top }}
+          aria-hidden="true"
+          data-testid="goal-chart-tip"
+          data-period={shown.period}
+        >
+          <strong>{fmt.period(shown.period)}</strong>
+          <span className="tip-row">
+            <span className="tip-swatch tip-target" />
+            {t('colTarget')}: {shown.target === null ? '–' : withUnit(fmt.number(shown.target), unit, fmt.locale)}
+          </span>
+          <span className="tip-row">
+            <span className="tip-swatch tip-actual" />
+            {t('colActual')}: {shown.actual === null ? '–' : withUnit(fmt.number(shown.actual), unit, fmt.locale)}
+          </span>
+          {shown.under && (
+            <span className="tip-under">
+              <span aria-hidden="true">◆ </span>
+              {t('tipUnder')}
+            </span>
+          )}
+        </div>
+      )}
+    </>
   );
 }
 

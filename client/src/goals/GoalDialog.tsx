@@ -3,8 +3,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Frequency } from '../../../shared/domain/periods';
 import type { Direction } from '../../../shared/domain/goalProgress';
-import type { Goal, GoalInput, GoalKind, GoalPatch } from '../../../shared/schema/goal';
-import { useT } from '../app/i18n';
+import { GOAL_DESCRIPTION_MAX, type Goal, type GoalInput, type GoalKind, type GoalPatch } from '../../../shared/schema/goal';
+import { makeFormatters, useLocale, useT } from '../app/i18n';
+import { parseEntry } from './goalView';
 import { goalMessages, type GoalMessageKey } from './messages';
 import { Modal } from './Modal';
 
@@ -15,6 +16,9 @@ export interface GoalDraft {
   kind: GoalKind;
   owner: string;
   frequency: Frequency;
+  /** As typed; parsed on save. */
+  baseline: string;
+  description: string;
 }
 
 const NAME_MAX = 120;
@@ -30,8 +34,10 @@ export const KIND_LABEL: Record<GoalKind, GoalMessageKey> = { benefit: 'kindBene
 
 export const DIRECTION_LABEL: Record<Direction, GoalMessageKey> = { up: 'directionUp', down: 'directionDown' };
 
-function draftOf(goal: Goal | null): GoalDraft {
+function draftOf(goal: Goal | null, locale: 'da' | 'en'): GoalDraft {
   return {
+    baseline: goal?.baseline === null || goal?.baseline === undefined ? '' : makeFormatters(locale).number(goal.baseline, 6),
+    description: goal?.description ?? '',
     name: goal?.name ?? '',
     unit: goal?.unit ?? '',
     direction: goal?.direction ?? 'up',
@@ -41,9 +47,18 @@ function draftOf(goal: Goal | null): GoalDraft {
   };
 }
 
+/** The baseline as typed: a number, null for none, or undefined when it is not a number. */
+export function draftBaseline(draft: Pick<GoalDraft, 'baseline'>, locale: 'da' | 'en', unit: string): number | null | undefined {
+  const entry = parseEntry(draft.baseline, locale, unit);
+  return entry.kind === 'empty' ? null : entry.kind === 'number' ? entry.value : undefined;
+}
+
 /** Only the fields that changed, so a concurrent edit of another field is kept. */
-export function goalPatch(goal: Goal, draft: GoalDraft): GoalPatch {
+export function goalPatch(goal: Goal, draft: GoalDraft, locale: 'da' | 'en' = 'da'): GoalPatch {
   const patch: GoalPatch = {};
+  const baseline = draftBaseline(draft, locale, draft.unit);
+  if (baseline !== undefined && baseline !== goal.baseline) patch.baseline = baseline;
+  if (draft.description.trim() !== goal.description) patch.description = draft.description.trim();
   if (draft.name.trim() !== goal.name) patch.name = draft.name.trim();
   if (draft.unit.trim() !== goal.unit) patch.unit = draft.unit.trim();
   if (draft.owner.trim() !== goal.owner) patch.owner = draft.owner.trim();
@@ -62,8 +77,11 @@ export function GoalDialog(props: {
 }) {
   const t = useT(goalMessages);
   const id = useId();
-  const [draft, setDraft] = useState<GoalDraft>(() => draftOf(props.goal));
+  const locale = useLocale();
+  const [draft, setDraft] = useState<GoalDraft>(() => draftOf(props.goal, locale));
   const [nameError, setNameError] = useState(false);
+  const [baselineError, setBaselineError] = useState(false);
+  const baselineInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   const editing = props.goal !== null;
   const hasNumbers = props.goal !== null && (Object.keys(props.goal.targets).length > 0 || Object.keys(props.goal.actuals).length > 0);
@@ -77,8 +95,14 @@ export function GoalDialog(props: {
       nameInput.current?.focus();
       return;
     }
-    if (props.goal) props.onUpdate(goalPatch(props.goal, draft));
-    else props.onCreate({ ...draft });
+    const baseline = draftBaseline(draft, locale, draft.unit);
+    if (baseline === undefined) {
+      setBaselineError(true);
+      baselineInput.current?.focus();
+      return;
+    }
+    if (props.goal) props.onUpdate(goalPatch(props.goal, draft, locale));
+    else props.onCreate({ ...draft, baseline, description: draft.description.trim() });
   };
 
   return (
@@ -172,9 +196,48 @@ export function GoalDialog(props: {
             </div>
           ))}
         </fieldset>
+        <div className="goal-form-row">
+          <label className="stacked">
+            {t('owner')}
+            <input name="owner" value={draft.owner} maxLength={SHORT_MAX} placeholder={t('ownerPlaceholder')} onChange={(e) => set('owner', e.target.value)} data-testid="goal-form-owner" />
+          </label>
+          <label className="stacked">
+            {t('baseline')}
+            <input
+              ref={baselineInput}
+              name="baseline"
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.baseline}
+              aria-invalid={baselineError || undefined}
+              aria-describedby={`${id}-baseline-help${baselineError ? ` ${id}-baseline-error` : ''}`}
+              onChange={(e) => {
+                set('baseline', e.target.value);
+                setBaselineError(false);
+              }}
+              data-testid="goal-form-baseline"
+            />
+            <span id={`${id}-baseline-help`} className="choice-help">
+              {t('baselineHelp')}
+            </span>
+            {baselineError && (
+              <span id={`${id}-baseline-error`} className="goal-error" role="alert">
+                {t('baselineInvalid')}
+              </span>
+            )}
+          </label>
+        </div>
         <label className="stacked">
-          {t('owner')}
-          <input name="owner" value={draft.owner} maxLength={SHORT_MAX} placeholder={t('ownerPlaceholder')} onChange={(e) => set('owner', e.target.value)} data-testid="goal-form-owner" />
+          {t('description')}
+          <textarea
+            name="description"
+            rows={2}
+            value={draft.description}
+            maxLength={GOAL_DESCRIPTION_MAX}
+            placeholder={t('descriptionPlaceholder')}
+            onChange={(e) => set('description', e.target.value)}
+            data-testid="goal-form-description"
+          />
         </label>
         <div className="goal-form-buttons">
           <button type="button" onClick={props.onClose}>

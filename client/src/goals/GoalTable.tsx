@@ -6,6 +6,8 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { setActual, setTarget, type Goal } from '../../../shared/schema/goal';
 import { useFormat, useLocale, useT } from '../app/i18n';
 import { useBoardDoc } from '../sync/BoardProvider';
+import { useIdentity } from '../sync/identity';
+import { dateInZone } from '../../../shared/domain/calendar';
 import { chartSeries, parseEntry, withUnit } from './goalView';
 import { goalMessages } from './messages';
 
@@ -24,6 +26,7 @@ export function GoalTable(props: {
   const fmt = useFormat();
   const locale = useLocale();
   const doc = useBoardDoc();
+  const by = useIdentity((s) => s.name);
   const tableRef = useRef<HTMLTableElement>(null);
   const helpId = useId();
   const rows = chartSeries(goal, periods);
@@ -37,7 +40,7 @@ export function GoalTable(props: {
 
   const commit = (column: Column, period: string, value: number | null) => {
     if (column === 'target') setTarget(doc, goal.id, period, value);
-    else setActual(doc, goal.id, period, value);
+    else setActual(doc, goal.id, period, value, { by, at: new Date().toISOString() });
   };
 
   return (
@@ -61,6 +64,7 @@ export function GoalTable(props: {
             <th scope="col">{t('colTarget')}</th>
             <th scope="col">{t('colActual')}</th>
             <th scope="col">{t('colUnder')}</th>
+            <th scope="col">{t('colEntered')}</th>
           </tr>
         </thead>
         <tbody>
@@ -123,6 +127,9 @@ export function GoalTable(props: {
                   ) : (
                     ''
                   )}
+                </td>
+                <td className="goal-entered-cell" data-testid="goal-entered">
+                  {row.actual !== null && goal.actualLog[row.period] && <Entered stamp={goal.actualLog[row.period]!} />}
                 </td>
               </tr>
             );
@@ -223,4 +230,32 @@ function NumberCell(props: {
       )}
     </div>
   );
+}
+
+/** Who entered an actual and when: the name and the day, the time in the tooltip. */
+function Entered({ stamp }: { stamp: { by: string; at: string } }) {
+  const t = useT(goalMessages);
+  const fmt = useFormat();
+  const at = new Date(stamp.at);
+  // The day without the year when it is this year: short enough for the narrow column.
+  const day = Number.isNaN(at.getTime()) ? '' : shortDay(dateInZone(at), fmt.locale);
+  const who = stamp.by || t('enteredSomeone');
+  return (
+    <span title={t('enteredTitle', { by: who, when: fmt.dateTime(stamp.at) })}>
+      {t('enteredBy', { by: who, when: day })}
+    </span>
+  );
+}
+
+const shortDayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function shortDay(isoDate: string, locale: 'da' | 'en'): string {
+  const thisYear = dateInZone(new Date()).slice(0, 4) === isoDate.slice(0, 4);
+  const key = `${locale}-${thisYear}`;
+  let format = shortDayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'short', year: thisYear ? undefined : 'numeric', timeZone: 'UTC' });
+    shortDayFormats.set(key, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }

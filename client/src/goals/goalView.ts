@@ -5,7 +5,7 @@
 import { addPeriods, comparePeriods, periodOfDate, periodRange, type Frequency } from '../../../shared/domain/periods';
 import { dateInZone } from '../../../shared/domain/calendar';
 import { missesTarget, type Measurements } from '../../../shared/domain/goalProgress';
-import { parseHumanNumber } from '../../../shared/domain/numbers';
+import { parseNumberWithUnit } from '../../../shared/domain/numbers';
 
 /** Periods before the current one shown in the entry table of a goal without numbers. */
 export const EMPTY_BEFORE = 6;
@@ -131,16 +131,8 @@ export type Entry = { kind: 'empty' } | { kind: 'number'; value: number } | { ki
  * unit is allowed (`71 %`, `12 dage`).
  */
 export function parseEntry(text: string, locale: 'da' | 'en', unit = ''): Entry {
-  let body = text.trim();
-  if (body === '') return { kind: 'empty' };
-  const suffixes = ['%', unit.trim()].filter((s) => s !== '');
-  for (const suffix of suffixes) {
-    if (body.toLowerCase().endsWith(suffix.toLowerCase())) {
-      body = body.slice(0, body.length - suffix.length).trim();
-      break;
-    }
-  }
-  const value = parseHumanNumber(body, locale);
+  if (text.trim() === '') return { kind: 'empty' };
+  const value = parseNumberWithUnit(text, locale, unit);
   return value === null ? { kind: 'invalid' } : { kind: 'number', value };
 }
 
@@ -150,4 +142,26 @@ export function withUnit(formatted: string, unit: string, locale: 'da' | 'en'): 
   if (u === '') return formatted;
   if (u === '%' && locale === 'en') return `${formatted}%`;
   return `${formatted}\u00a0${u}`;
+}
+
+/** The unit of a difference: percentage points for a goal measured in %. */
+export function differenceUnit(unit: string, percentPoints: string): string {
+  return unit.trim() === '%' ? percentPoints : unit;
+}
+
+/** A difference with its sign (a real minus, U+2212) and unit: `−1 pct.-point`, `+3 dage`, `0 %`. */
+export function signedWithUnit(difference: number, formatAbs: (n: number) => string, unit: string): string {
+  const sign = difference < 0 ? '\u2212' : difference > 0 ? '+' : '';
+  const u = unit.trim();
+  return `${sign}${formatAbs(Math.abs(difference))}${u ? `\u00a0${u}` : ''}`;
+}
+
+/** Periods a period picker offers: some years around now, widened to every period with a number. */
+export function pickerPeriods(frequency: Frequency, current: string, goal: Pick<Measurements, 'targets' | 'actuals'>): string[] {
+  const around: Record<Frequency, [number, number]> = { monthly: [24, 60], weekly: [52, 156], quarterly: [8, 20] };
+  const [before, after] = around[frequency];
+  const data = dataPeriods(goal);
+  const from = minPeriod(addPeriods(current, -before), data[0] ?? current);
+  const to = maxPeriod(addPeriods(current, after), data[data.length - 1] ?? current);
+  return periodRange(from, to, 2000);
 }

@@ -1,11 +1,26 @@
-// One post-it in the Idéer field: its text (click or Enter to edit), author, zone, clarifying
-// questions, and — with edit access — a drag handle, Vurdér, Spørg, Til handleplan and Slet.
+// One post-it in the Idéer field: its text (click or Enter to edit), authors, zone, clarifying
+// questions with the author's answers, and — with edit access — a drag handle, Vurdér, Spørg,
+// Til handleplan (only for assessed ideas; warns past the team's capacity), Slå sammen and Slet
+// (with Fortryd). A post-it someone else is dragging shows who, and cannot be picked up.
 
 import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useDraggable } from '@dnd-kit/core';
-import { askQuestion, MAX_TEXT_LENGTH, promoteToAction, removeIdea, setIdeaText, type Idea } from '../../../shared/schema';
+import {
+  answerQuestion,
+  askQuestion,
+  mergeIdeas,
+  MAX_TEXT_LENGTH,
+  promoteToAction,
+  removeIdeaWithSnapshot,
+  setIdeaText,
+  type Idea,
+  type IdeaSnapshot,
+  type Question,
+} from '../../../shared/schema';
+import { sortByZone } from '../../../shared/domain/ideaOrder';
+import type { CapacityCheck } from '../../../shared/domain/actionPlan';
 import { useT } from '../app/i18n';
-import { useBoardDoc } from '../sync/BoardProvider';
+import { useBoardDoc, useIdeas } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { AssessControl } from '../assessment/AssessControl';
 import { dragId, type DragData } from '../assessment/dragState';
@@ -16,13 +31,18 @@ import { ideasMessages } from './messages';
 import { postItColor } from './postItColor';
 import { mergeEdit } from './textMerge';
 
-type Panel = 'none' | 'assess' | 'ask' | 'delete';
+type Panel = 'none' | 'assess' | 'ask' | 'delete' | 'merge' | 'capacity';
 
 interface IdeaCardProps {
   idea: Idea;
   inPlan: boolean;
   canEdit: boolean;
   onStatus: (message: string) => void;
+  /** Someone else is dragging this post-it (their name), or null. */
+  takenBy: string | null;
+  /** What one more action does to the team's capacity. */
+  capacity: CapacityCheck;
+  onDeleted: (snapshot: IdeaSnapshot, text: string) => void;
 }
 
 function sameIdea(a: Idea, b: Idea): boolean {
@@ -35,18 +55,30 @@ function sameIdea(a: Idea, b: Idea): boolean {
     a.position?.effect === b.position?.effect &&
     a.position?.resources === b.position?.resources &&
     a.actionId === b.actionId &&
+    a.authors.join('\n') === b.authors.join('\n') &&
     a.questions.length === b.questions.length &&
-    a.questions.every((q, i) => q.text === b.questions[i]?.text && q.author === b.questions[i]?.author)
+    a.questions.every(
+      (q, i) => q.text === b.questions[i]?.text && q.author === b.questions[i]?.author && (q.answers?.length ?? 0) === (b.questions[i]?.answers?.length ?? 0),
+    )
   );
 }
 
 /** Ideas are re-read on every change of any idea; a card only re-renders when its own idea changed. */
 export const IdeaCard = memo(
   IdeaCardView,
-  (a, b) => a.inPlan === b.inPlan && a.canEdit === b.canEdit && a.onStatus === b.onStatus && sameIdea(a.idea, b.idea),
+  (a, b) =>
+    a.inPlan === b.inPlan &&
+    a.canEdit === b.canEdit &&
+    a.onStatus === b.onStatus &&
+    a.onDeleted === b.onDeleted &&
+    a.takenBy === b.takenBy &&
+    a.capacity.exceeds === b.capacity.exceeds &&
+    a.capacity.after === b.capacity.after &&
+    a.capacity.capacity === b.capacity.capacity &&
+    sameIdea(a.idea, b.idea),
 );
 
-function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
+function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDeleted }: IdeaCardProps) {
   const t = useT(ideasMessages);
   const ta = useT(assessmentMessages);
   const doc = useBoardDoc();
@@ -57,6 +89,9 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
   const assessToggle = useRef<HTMLButtonElement>(null);
   const askToggle = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
+  const mergeToggle = useRef<HTMLButtonElement>(null);
+  const promoteButton = useRef<HTMLButtonElement>(null);
+  const reasonId = useId();
   // Where keyboard focus goes back to when the editor or a panel closes.
   const focusAfter = useRef<RefObject<HTMLButtonElement | null> | null>(null);
   const panelId = useId();
@@ -74,7 +109,7 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({
     id: dragId('ideas', idea.id),
     data,
-    disabled: !canEdit || editing,
+    disabled: !canEdit || editing || takenBy !== null,
     attributes: { roleDescription: ta('postIt') },
   });
   const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
@@ -95,26 +130,41 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
     setEditing(false);
   };
 
-  const promote = () => {
+  const promoteNow = () => {
+    setPanel('none');
     if (promoteToAction(doc, idea.id, name || '?')) onStatus(t('promoted', { text: idea.text }));
   };
+  // Past the team's capacity it warns first (never blocks: the team decides).
+  const promote = () => (capacity.exceeds ? setPanel('capacity') : promoteNow());
 
   const remove = () => {
-    removeIdea(doc, idea.id);
+    const snapshot = removeIdeaWithSnapshot(doc, idea.id);
+    if (snapshot) onDeleted(snapshot, idea.text);
     onStatus(t('deleted', { text: idea.text }));
     requestAnimationFrame(() => document.getElementById(IDEA_INPUT_ID)?.focus());
   };
 
+  const authors = idea.authors.length > 0 ? idea.authors : [idea.author];
+  const isAuthor = Boolean(name) && authors.includes(name);
+  const unanswered = idea.questions.filter((q) => !q.answers?.length).length;
+
   return (
     <li
       ref={setNodeRef}
-      className={`idea-card ${isDragging ? 'is-dragging' : ''} ${canEdit ? 'can-drag' : ''}`}
+      className={`idea-card ${isDragging ? 'is-dragging' : ''} ${canEdit && !takenBy ? 'can-drag' : ''} ${takenBy ? 'is-taken' : ''}`}
       style={style}
       data-testid="idea-card"
       data-idea-id={idea.id}
       data-zone={idea.zone ?? 'none'}
-      {...(canEdit && !editing ? listeners : {})}
+      data-taken-by={takenBy ?? undefined}
+      {...(canEdit && !editing && !takenBy ? listeners : {})}
     >
+      {takenBy && (
+        <p className="taken-badge" data-testid="idea-taken">
+          <span aria-hidden="true">✋ </span>
+          {t('takenBy', { name: takenBy })}
+        </p>
+      )}
       <div className="idea-main">
         {canEdit && !editing && (
           <button
@@ -149,7 +199,9 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
       </div>
 
       <div className="idea-meta">
-        <span className="idea-author">{t('by', { author: idea.author || t('unknownAuthor') })}</span>
+        <span className="idea-author" data-testid="idea-authors">
+          {t('by', { author: authors.filter(Boolean).join(t('authorsJoin')) || t('unknownAuthor') })}
+        </span>
         <ZoneBadge zone={idea.zone} />
         {inPlan && (
           <span className="in-plan-badge" data-testid="idea-in-plan">
@@ -160,16 +212,18 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
       </div>
 
       {idea.questions.length > 0 && (
-        <div className="idea-questions">
+        <div className="idea-questions" data-testid="idea-questions">
           <span className="visually-hidden">{t('questions')}</span>
           <ul>
             {idea.questions.map((question, index) => (
-              <li key={`${question.at}-${index}`}>
-                <span aria-hidden="true">? </span>
-                {question.text} <span className="muted">{t('questionBy', { author: question.author || t('unknownAuthor') })}</span>
-              </li>
+              <QuestionItem key={`${question.at}-${index}`} ideaId={idea.id} question={question} canAnswer={canEdit && isAuthor} onStatus={onStatus} />
             ))}
           </ul>
+          {unanswered > 0 && (
+            <p className="unanswered" data-testid="idea-unanswered">
+              {t('unanswered', { count: unanswered })}
+            </p>
+          )}
         </div>
       )}
 
@@ -196,10 +250,36 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
             {t('ask')}
           </button>
           {!inPlan && (
-            <button type="button" onClick={promote} aria-label={t('promoteLabel', { text: idea.text })} data-testid="idea-promote">
-              {t('promote')}
-            </button>
+            <span className="promote">
+              <button
+                type="button"
+                ref={promoteButton}
+                onClick={promote}
+                disabled={!idea.position}
+                aria-label={t('promoteLabel', { text: idea.text })}
+                aria-describedby={idea.position ? undefined : reasonId}
+                data-testid="idea-promote"
+              >
+                {t('promote')}
+              </button>
+              {!idea.position && (
+                <span id={reasonId} className="promote-reason" data-testid="idea-promote-reason">
+                  {t('promoteNeedsAssessment')}
+                </span>
+              )}
+            </span>
           )}
+          <button
+            type="button"
+            ref={mergeToggle}
+            aria-expanded={panel === 'merge'}
+            aria-controls={panel === 'merge' ? panelId : undefined}
+            aria-label={t('mergeLabel', { text: idea.text })}
+            onClick={() => toggle('merge')}
+            data-testid="idea-merge"
+          >
+            {t('merge')}
+          </button>
           <button
             type="button"
             ref={deleteButton}
@@ -216,6 +296,23 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus }: IdeaCardProps) {
       {canEdit && panel === 'assess' && <AssessControl idea={idea} id={panelId} onClose={() => close(assessToggle)} />}
       {canEdit && panel === 'ask' && <AskForm ideaId={idea.id} id={panelId} onDone={() => close(askToggle)} onAsked={() => onStatus(t('asked'))} />}
       {canEdit && panel === 'delete' && <DeleteConfirm onYes={remove} onNo={() => close(deleteButton)} />}
+      {canEdit && panel === 'merge' && <MergeForm idea={idea} id={panelId} onDone={() => close(mergeToggle)} onMerged={() => onStatus(t('merged'))} />}
+      {canEdit && panel === 'capacity' && (
+        <div className="idea-capacity" id={panelId} role="alert" data-testid="idea-capacity-warning">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {t('capacityWarning', { after: capacity.after, capacity: capacity.capacity ?? 0 })}
+          </p>
+          <div className="form-row">
+            <button type="button" className="primary" onClick={promoteNow} data-testid="idea-promote-anyway">
+              {t('promoteAnyway')}
+            </button>
+            <button type="button" onClick={() => close(promoteButton)}>
+              {t('promoteCancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </li>
   );
 }
@@ -355,5 +452,136 @@ function DeleteConfirm({ onYes, onNo }: { onYes: () => void; onNo: () => void })
         {t('deleteNo')}
       </button>
     </div>
+  );
+}
+
+/** A clarifying question with its answers; the post-it's author can answer it. */
+function QuestionItem({ ideaId, question, canAnswer, onStatus }: { ideaId: string; question: Question; canAnswer: boolean; onStatus: (message: string) => void }) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const name = useIdentity((s) => s.name);
+  const [answering, setAnswering] = useState(false);
+  const [text, setText] = useState('');
+  const toggle = useRef<HTMLButtonElement>(null);
+  const inputId = useId();
+  const finish = () => {
+    setAnswering(false);
+    setText('');
+    requestAnimationFrame(() => toggle.current?.focus());
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    answerQuestion(doc, ideaId, { at: question.at, author: question.author }, { author: name || '?', text });
+    onStatus(t('answered'));
+    finish();
+  };
+  return (
+    <li data-testid="idea-question-item">
+      <span aria-hidden="true">? </span>
+      {question.text} <span className="muted">{t('questionBy', { author: question.author || t('unknownAuthor') })}</span>
+      {question.answers && question.answers.length > 0 && (
+        <ul className="idea-answers">
+          {question.answers.map((answer, index) => (
+            <li key={`${answer.at}-${index}`} data-testid="idea-answer">
+              <span aria-hidden="true">↳ </span>
+              {answer.text} <span className="muted">{t('questionBy', { author: answer.author || t('unknownAuthor') })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAnswer && !answering && (
+        <button type="button" ref={toggle} className="answer-toggle" onClick={() => setAnswering(true)} data-testid="idea-answer-open">
+          {t('answer')}
+        </button>
+      )}
+      {canAnswer && answering && (
+        <form
+          className="idea-ask"
+          onSubmit={submit}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              finish();
+            }
+          }}
+        >
+          <label htmlFor={inputId} className="stacked">
+            {t('answerLabel', { question: question.text })}
+          </label>
+          <div className="form-row">
+            <input id={inputId} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} autoFocus data-testid="idea-answer-input" />
+            <button type="submit" disabled={!text.trim()} data-testid="idea-answer-submit">
+              {t('answerSubmit')}
+            </button>
+            <button type="button" className="quiet" onClick={finish}>
+              {t('askCancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** Slå sammen: pick the duplicate; its text, author and questions move over to this post-it. */
+function MergeForm({ idea, id, onDone, onMerged }: { idea: Idea; id: string; onDone: () => void; onMerged: () => void }) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const ideas = useIdeas();
+  const others = useMemo(() => sortByZone(ideas.filter((other) => other.id !== idea.id)), [ideas, idea.id]);
+  const [choice, setChoice] = useState('');
+  const selectId = useId();
+  const hintId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!choice) return;
+    if (mergeIdeas(doc, idea.id, choice)) onMerged();
+    onDone();
+  };
+  return (
+    <form
+      className="idea-ask"
+      id={id}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+      data-testid="idea-merge-form"
+    >
+      {others.length === 0 ? (
+        <p>{t('mergeNone')}</p>
+      ) : (
+        <>
+          <label htmlFor={selectId} className="stacked">
+            {t('mergeWith')}
+          </label>
+          <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby={hintId} autoFocus data-testid="idea-merge-select">
+            <option value="">{t('mergeChoose')}</option>
+            {others.map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.text.length > 80 ? `${other.text.slice(0, 79)}…` : other.text}
+              </option>
+            ))}
+          </select>
+          <p id={hintId} className="muted idea-edit-hint">
+            {t('mergeHint')}
+          </p>
+        </>
+      )}
+      <div className="form-row">
+        {others.length > 0 && (
+          <button type="submit" disabled={!choice} data-testid="idea-merge-submit">
+            {t('mergeSubmit')}
+          </button>
+        )}
+        <button type="button" className="quiet" onClick={onDone}>
+          {t('askCancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,21 +1,32 @@
-// Field 2, Idéer: the team's post-its. Everyone adds ideas (they appear live for all, they live in
-// the Y.Doc); no discussion while collecting, only clarifying questions. Post-its are dragged from
-// here onto the assessment grid, and dragged back here to take their assessment away. Assessed
-// ideas stay listed here with their zone badge.
+// Field 2, Idéer: the team's post-its. Ideas are collected open (anyone adds any time) or in
+// rounds (the turn passes participant by participant), optionally silent (hidden ideas stay on
+// the server until the facilitator reveals them); no discussion while collecting, only
+// clarifying questions. Post-its are dragged from here onto the assessment grid and back. The
+// list shows green ideas first (then yellow, orange, red), ideas not assessed yet last.
 
-import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useDroppable } from '@dnd-kit/core';
-import { addIdea, MAX_TEXT_LENGTH } from '../../../shared/schema';
+import { addIdeaInTurn, readBrainstorm, takeRoundTurn, type IdeaSnapshot } from '../../../shared/schema';
+import { MAX_TEXT_LENGTH } from '../../../shared/schema';
+import { mayAddIdea } from '../../../shared/domain/rounds';
+import { sortByZone } from '../../../shared/domain/ideaOrder';
+import { checkCapacity, countOpen } from '../../../shared/domain/actionPlan';
+import type { Draft } from '../../../shared/domain/drafts';
 import { Field } from '../board/Field';
-import { useT } from '../app/i18n';
+import { useLocale, useT } from '../app/i18n';
 import { boardMessages } from '../board/messages';
-import { useActions, useBoardDoc, useCanEdit, useIdeas } from '../sync/BoardProvider';
+import { useActions, useBoardConnection, useBoardDoc, useCanEdit, useIdeas, useMeta } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { IDEAS_DROP_ID } from '../assessment/collision';
 import { useDragState, useDropNodes } from '../assessment/dragState';
+import { useTakenBy } from '../assessment/remoteDrags';
+import { BrainstormBar, whose } from './BrainstormBar';
 import { IDEA_INPUT_ID } from './constants';
+import { deleteDraft, DraftsError, listMyDrafts, postDraft } from './draftsClient';
 import { IdeaCard } from './IdeaCard';
 import { ideasMessages } from './messages';
+import { UndoToast, type Deleted } from './UndoToast';
+import { useBrainstorm, useMe, usePresentParticipants, usePublishParticipant } from './useBrainstorm';
 import './ideas.css';
 
 export function IdeasField() {
@@ -23,9 +34,17 @@ export function IdeasField() {
   const t = useT(ideasMessages);
   const ideas = useIdeas();
   const actions = useActions();
+  const meta = useMeta();
   const canEdit = useCanEdit();
   const nodes = useDropNodes();
+  const brainstorm = useBrainstorm();
+  const me = useMe();
+  const present = usePresentParticipants();
+  usePublishParticipant();
+  const takenBy = useTakenBy();
   const [status, setStatus] = useState('');
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
+  const deletions = useRef(0);
   const { setNodeRef, isOver } = useDroppable({ id: IDEAS_DROP_ID, disabled: !canEdit });
   const ref = useCallback(
     (node: HTMLDivElement | null) => {
@@ -37,18 +56,20 @@ export function IdeasField() {
   const dragFrom = useDragState((s) => s.active?.from ?? null);
   const target = useDragState((s) => s.target);
   const leaving = dragFrom === 'grid' && (isOver || target === 'ideas');
-  const actionIds = new Set(actions.map((action) => action.id));
+  const actionIds = useMemo(() => new Set(actions.map((action) => action.id)), [actions]);
+  const sorted = useMemo(() => sortByZone(ideas), [ideas]);
+  const open = countOpen(actions);
+  const capacity = useMemo(() => checkCapacity(open, meta.actionCapacity), [open, meta.actionCapacity]);
+  const onDeleted = useCallback((snapshot: IdeaSnapshot, text: string) => setDeleted({ snapshot, text, key: ++deletions.current }), []);
+  const drafts = useMyDrafts(canEdit && brainstorm.silent, brainstorm.hidden.find((h) => h.participantId === me.id)?.count ?? 0);
 
   return (
     <Field id="ideas" number={2} title={tb('ideas')}>
-      <div
-        ref={ref}
-        className={`ideas ${leaving ? 'is-unassess-target' : ''}`}
-        data-testid="ideas-drop"
-        data-drop-field=""
-      >
+      <div ref={ref} className={`ideas ${leaving ? 'is-unassess-target' : ''}`} data-testid="ideas-drop" data-drop-field="">
+        <BrainstormBar brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} onStatus={setStatus} />
         <p className="ideas-reminder">{t('reminder')}</p>
-        {canEdit && <AddIdeaForm onAdded={(text) => setStatus(t('added', { text }))} />}
+        {canEdit && <AddIdeaForm drafts={drafts} onStatus={setStatus} />}
+        {canEdit && brainstorm.silent && drafts.list.length > 0 && <MyDrafts drafts={drafts} onStatus={setStatus} />}
         {leaving && (
           <p className="ideas-drop-hint" aria-hidden="true">
             {t('dropToUnassess')}
@@ -58,13 +79,16 @@ export function IdeasField() {
           <p className="muted ideas-empty">{canEdit ? t('emptyEdit') : t('empty')}</p>
         ) : (
           <ul className="idea-list" aria-label={t('listLabel', { count: ideas.length })}>
-            {ideas.map((idea) => (
+            {sorted.map((idea) => (
               <IdeaCard
                 key={idea.id}
                 idea={idea}
                 inPlan={Boolean(idea.actionId && actionIds.has(idea.actionId))}
                 canEdit={canEdit}
                 onStatus={setStatus}
+                takenBy={takenBy.get(idea.id) ?? null}
+                capacity={capacity}
+                onDeleted={onDeleted}
               />
             ))}
           </ul>
@@ -72,38 +96,121 @@ export function IdeasField() {
         <p className="visually-hidden" role="status">
           {status}
         </p>
+        {deleted && <UndoToast key={deleted.key} deleted={deleted} onDone={() => setDeleted(null)} onStatus={setStatus} />}
       </div>
     </Field>
   );
 }
 
-function AddIdeaForm({ onAdded }: { onAdded: (text: string) => void }) {
-  const t = useT(ideasMessages);
-  const doc = useBoardDoc();
-  const name = useIdentity((s) => s.name);
-  const color = useIdentity((s) => s.color);
-  const [text, setText] = useState('');
-  const input = useRef<HTMLTextAreaElement>(null);
+interface MyDraftsState {
+  list: Draft[];
+  /** Load my drafts again (after adding, deleting, a reveal). */
+  refresh: () => void;
+  add: (draft: Draft) => void;
+  remove: (id: string) => void;
+}
 
-  const submit = (event?: FormEvent) => {
+/** My hidden ideas, from the server; fetched again whenever my count on the board changes (a reveal, another tab). */
+function useMyDrafts(active: boolean, myCount: number): MyDraftsState {
+  const { boardId } = useBoardConnection();
+  const draftKey = useIdentity((s) => s.draftKey);
+  const [list, setList] = useState<Draft[]>([]);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!active) {
+      setList([]);
+      return;
+    }
+    let cancelled = false;
+    listMyDrafts(boardId, draftKey)
+      .then((drafts) => !cancelled && setList(drafts))
+      .catch(() => {
+        // Offline or refused: keep what we have; the next change tries again.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [active, boardId, draftKey, myCount, version]);
+  return useMemo(
+    () => ({
+      list,
+      refresh: () => setVersion((v) => v + 1),
+      add: (draft) => setList((current) => (current.some((d) => d.id === draft.id) ? current : [...current, draft])),
+      remove: (id) => setList((current) => current.filter((d) => d.id !== id)),
+    }),
+    [list],
+  );
+}
+
+function AddIdeaForm({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (message: string) => void }) {
+  const t = useT(ideasMessages);
+  const locale = useLocale();
+  const doc = useBoardDoc();
+  const { boardId } = useBoardConnection();
+  const color = useIdentity((s) => s.color);
+  const draftKey = useIdentity((s) => s.draftKey);
+  const me = useMe();
+  const brainstorm = useBrainstorm();
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const [sending, setSending] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const { mode, silent, rounds } = brainstorm;
+  const allowed = mayAddIdea(mode, rounds, me.id);
+  const current = rounds.order.find((p) => p.id === rounds.turn);
+  const inOrder = rounds.order.some((p) => p.id === me.id);
+  const waitHint =
+    mode !== 'rounds' || allowed
+      ? ''
+      : rounds.finished
+        ? t('finishedHint')
+        : !inOrder
+          ? t('joinFirst')
+          : current
+            ? t('waitTurn', { whose: whose(current.name, locale) })
+            : '';
+
+  const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const clean = text.trim();
-    if (!clean) return;
-    addIdea(doc, { text: clean, author: name || '?', color });
-    setText('');
-    onAdded(clean);
-    input.current?.focus();
+    if (!clean || !allowed || sending) return;
+    setError('');
+    if (!silent) {
+      if (addIdeaInTurn(doc, { text: clean, author: me.name, color }, me.id)) {
+        setText('');
+        onStatus(t('added', { text: clean }));
+      }
+      input.current?.focus();
+      return;
+    }
+    // Silent: the idea goes to the server, not into the board document; others see only a count.
+    setSending(true);
+    try {
+      const round = readBrainstorm(doc).rounds.round;
+      const draft = await postDraft(boardId, draftKey, { text: clean, author: me.name, color, participantId: me.id, round: mode === 'rounds' ? round : 0 });
+      drafts.add(draft);
+      if (mode === 'rounds') takeRoundTurn(doc, me.id, 'idea');
+      setText('');
+      onStatus(t('addedHidden', { text: clean }));
+    } catch (failure) {
+      const message = failure instanceof DraftsError && failure.status === 0 ? t('draftOffline') : t('draftFailed', { error: failure instanceof Error ? failure.message : String(failure) });
+      setError(message);
+    } finally {
+      setSending(false);
+      input.current?.focus();
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      submit();
+      void submit();
     }
   };
 
+  const hintIds = ['new-idea-hint', waitHint ? 'new-idea-wait' : '', error ? 'new-idea-error' : ''].filter(Boolean).join(' ');
   return (
-    <form className="idea-add" onSubmit={submit}>
+    <form className={`idea-add ${silent ? 'is-silent' : ''}`} onSubmit={(e) => void submit(e)}>
       <label htmlFor={IDEA_INPUT_ID} className="visually-hidden">
         {t('newIdea')}
       </label>
@@ -114,17 +221,61 @@ function AddIdeaForm({ onAdded }: { onAdded: (text: string) => void }) {
         rows={2}
         value={text}
         maxLength={MAX_TEXT_LENGTH}
-        placeholder={t('placeholder')}
-        aria-describedby="new-idea-hint"
+        placeholder={silent ? t('placeholderSilent') : t('placeholder')}
+        aria-describedby={hintIds}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
       />
-      <button type="submit" className="primary" data-testid="idea-add" disabled={!text.trim()}>
-        {t('add')}
+      <button type="submit" className="primary" data-testid="idea-add" disabled={!text.trim() || !allowed || sending}>
+        {silent ? t('addHidden') : t('add')}
       </button>
+      {waitHint && (
+        <p id="new-idea-wait" className="idea-add-wait" data-testid="idea-wait">
+          {waitHint}
+        </p>
+      )}
+      {error && (
+        <p id="new-idea-error" className="idea-add-error" role="alert">
+          {error}
+        </p>
+      )}
       <p id="new-idea-hint" className="idea-add-hint muted">
         {t('addHint')}
       </p>
     </form>
+  );
+}
+
+/** My hidden ideas (only I see their text until the reveal). */
+function MyDrafts({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (message: string) => void }) {
+  const t = useT(ideasMessages);
+  const { boardId } = useBoardConnection();
+  const draftKey = useIdentity((s) => s.draftKey);
+  const remove = async (draft: Draft) => {
+    try {
+      await deleteDraft(boardId, draftKey, draft.id);
+      drafts.remove(draft.id);
+      onStatus(t('draftDeleted'));
+    } catch {
+      drafts.refresh();
+    }
+  };
+  return (
+    <section className="my-drafts" aria-labelledby="my-drafts-heading" data-testid="my-drafts">
+      <h3 id="my-drafts-heading">
+        <span aria-hidden="true">🔒 </span>
+        {t('myDrafts', { count: drafts.list.length })}
+      </h3>
+      <ul>
+        {drafts.list.map((draft) => (
+          <li key={draft.id} className="my-draft" data-testid="my-draft">
+            <span className="my-draft-text">{draft.text}</span>
+            <button type="button" className="quiet small icon" aria-label={t('deleteDraft', { text: draft.text })} title={t('deleteDraft', { text: draft.text })} onClick={() => void remove(draft)}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

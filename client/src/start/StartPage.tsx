@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { ApiError, adminTokenFromLocation, createBoard, listBoards, saveAdminToken, type BoardListing } from './adminApi';
 import { startMessages } from './messages';
 import { CopyLink } from './CopyLink';
+import { LeaderTools } from '../overview/LeaderTools';
 import './start.css';
 
 export function StartPage() {
@@ -112,6 +113,7 @@ function AdminBoards({ token, onForget }: { token: string; onForget: () => void 
           {t('forget')}
         </button>
       </form>
+      <LeaderTools adminToken={token} />
       <div role="status" aria-live="polite" className="start-status">
         {notice}
       </div>

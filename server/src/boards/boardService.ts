@@ -11,7 +11,7 @@ import type { Logger } from '../log';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import { loadDoc } from '../storage/loadDoc';
 import type { RoomRegistry } from '../sync/rooms';
-import { summarizeDoc, today } from './summary';
+import { publicSummary, summarizeDoc, summaryForDay, today } from './summary';
 
 type Pair = Record<Capability, string>;
 
@@ -27,9 +27,12 @@ export interface ListedBoard {
   title: string;
   updatedAt: string;
   summary: BoardSummary;
-  /** Our addition to design.md's list, so the start page can show share links. */
-  links: Pair;
+  /** Our addition to design.md's list, so the start page can show share links. A leader gets only `view`. */
+  links: Pair | { view: string };
 }
+
+/** Who asks for the list: the admin gets every link, a leader only the read-only (view) links. */
+export type ListRole = 'admin' | 'leader';
 
 export interface BoardServiceDeps {
   store: BoardStore;
@@ -48,9 +51,14 @@ export function createBoardService({ store, tokens, rooms, log, publicUrl }: Boa
     return { tokens: { edit, view }, links: { edit: base + boardPath(id, edit), view: base + boardPath(id, view) } };
   };
 
-  /** A summary computed on another day may have the wrong overdue count: compute it again. */
+  /**
+   * The summary as of `day`. A stored summary of another day is moved to this day from its own
+   * stored open actions (no document is opened); only a row from before those were stored is
+   * computed from the document once.
+   */
   async function freshSummary(record: BoardRecord, day: string): Promise<BoardSummary> {
-    if (record.summary && record.summaryDate === day) return record.summary;
+    const stored = summaryForDay(record.summary, record.summaryDate, day);
+    if (stored) return stored;
     const room = rooms.loaded(record.id);
     let computed: { title: string; summary: BoardSummary };
     if (room) {
@@ -83,12 +91,13 @@ export function createBoardService({ store, tokens, rooms, log, publicUrl }: Boa
       return { id, title, ...linksOf(id) };
     },
 
-    async list(): Promise<ListedBoard[]> {
+    async list(role: ListRole = 'admin'): Promise<ListedBoard[]> {
       const day = today();
       const result: ListedBoard[] = [];
       for (const record of await store.listBoards()) {
-        const summary = await freshSummary(record, day);
-        result.push({ id: record.id, title: record.title, updatedAt: record.updatedAt, summary, links: linksOf(record.id).links });
+        const summary = publicSummary(await freshSummary(record, day));
+        const links = role === 'admin' ? linksOf(record.id).links : { view: publicUrl() + boardPath(record.id, tokens.issue(record.id, 'view')) };
+        result.push({ id: record.id, title: record.title, updatedAt: record.updatedAt, summary, links });
       }
       return result;
     },

@@ -1,11 +1,15 @@
-// The REST API under /api (design.md, "HTTP contract"): admin-only board creation and listing.
+// The REST API under /api (design.md, "HTTP contract"): admin-only board creation and listing,
+// and a goal's numbers as CSV/XLSX with the board's token (goalExport.ts).
 
 import type http from 'node:http';
 import { z } from 'zod';
 import { MAX_HTTP_BODY_BYTES, MAX_TITLE_LENGTH } from '../../../shared/protocol';
 import { isAdminAuthorization } from '../auth/adminToken';
 import type { BoardService } from '../boards/boardService';
+import { bearerToken, type LeaderTokens } from '../auth/leaderToken';
 import { readJsonBody } from './body';
+import { GOAL_EXPORT_PATH, type GoalExports } from './goalExport';
+import type { ApiRoute } from './apiRoute';
 import { HttpError, methodNotAllowed, sendJson } from './responses';
 
 const CreateBoardBody = z.object({
@@ -19,11 +23,22 @@ const CreateBoardBody = z.object({
 export interface ApiDeps {
   boards: BoardService;
   adminToken: string;
+  /** The read-only leader token (issue 5); GET /api/boards accepts it, nothing else does. */
+  leader: LeaderTokens;
+  /** Base of the links the server hands out. */
+  publicUrl: () => string;
+  /** A goal's numbers as CSV/XLSX with the board's token (issue 3); absent → those paths are 404. */
+  goalExports?: GoalExports;
+  /** More routes under /api/boards/:id/… (issue 4: hidden ideas, action-plan export); tried in order before 404. */
+  routes?: readonly ApiRoute[];
 }
 
-export function createApi({ boards, adminToken }: ApiDeps) {
+export function createApi({ boards, adminToken, leader, publicUrl, goalExports, routes = [] }: ApiDeps) {
+  const isLeader = (req: http.IncomingMessage) => leader.check(bearerToken(req.headers.authorization));
+
   function requireAdmin(req: http.IncomingMessage): void {
     if (!isAdminAuthorization(req.headers.authorization, adminToken)) {
+      if (isLeader(req)) throw new HttpError(403, 'The leader link can only read the overview; this needs the admin token');
       const message = req.headers.authorization ? 'The admin token is not valid' : 'This needs the admin token: Authorization: Bearer <ADMIN_TOKEN>';
       throw new HttpError(401, message, { 'WWW-Authenticate': 'Bearer' });
     }
@@ -45,11 +60,26 @@ export function createApi({ boards, adminToken }: ApiDeps) {
     if (pathname === '/api/boards' || pathname === '/api/boards/') {
       if (req.method === 'POST') return createBoard(req, res);
       if (req.method === 'GET' || req.method === 'HEAD') {
+        if (isLeader(req)) return sendJson(res, 200, await boards.list('leader'));
         requireAdmin(req);
-        return sendJson(res, 200, await boards.list());
+        return sendJson(res, 200, await boards.list('admin'));
       }
       throw methodNotAllowed(['GET', 'POST']);
     }
+    if (pathname === '/api/leader-link') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET']);
+      requireAdmin(req);
+      return sendJson(res, 200, { token: leader.token, link: `${publicUrl()}/overblik?leader=${encodeURIComponent(leader.token)}` });
+    }
+    if (pathname === '/api/time') {
+      // The server's clock, for clients to estimate their offset (meeting timer); no secret in it.
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET']);
+      const now = Date.now();
+      return sendJson(res, 200, { now, iso: new Date(now).toISOString() });
+    }
+    const exportMatch = goalExports ? GOAL_EXPORT_PATH.exec(pathname) : null;
+    if (exportMatch && goalExports) return goalExports(req, res, exportMatch);
+    for (const route of routes) if (await route(req, res, pathname)) return;
     throw new HttpError(404, `No API endpoint at ${pathname}`);
   };
 }

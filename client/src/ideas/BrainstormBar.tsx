@@ -1,0 +1,218 @@
+// How ideas are collected, at the top of Idéer: open or in rounds, silent or not. Whoever sets
+// the mode is the facilitator (ordstyrer); they skip someone away from the keyboard, take people
+// out of the round, start a new round and reveal the hidden ideas. In rounds everyone sees whose
+// turn it is; the one whose turn it is adds one idea or passes.
+
+import { useState } from 'react';
+import {
+  joinRounds,
+  leaveRounds,
+  setBrainstormMode,
+  setBrainstormSilent,
+  skipRoundTurn,
+  startNextRound,
+  takeFacilitator,
+  takeRoundTurn,
+  type Brainstorm,
+} from '../../../shared/schema';
+import type { Participant } from '../../../shared/domain/rounds';
+import { useLocale, useT, type Locale } from '../app/i18n';
+import { useBoardConnection, useBoardDoc } from '../sync/BoardProvider';
+import { revealDrafts } from './draftsClient';
+import { ideasMessages } from './messages';
+
+/** "Annas", "Jens'" in Danish; "Anna’s" in English. */
+export function whose(name: string, locale: Locale): string {
+  if (locale === 'en') return `${name}’s`;
+  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+}
+
+interface Props {
+  brainstorm: Brainstorm;
+  me: Participant;
+  present: Participant[];
+  canEdit: boolean;
+  onStatus: (message: string) => void;
+}
+
+export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Props) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const { mode, silent, facilitator, rounds, hidden } = brainstorm;
+  const amFacilitator = canEdit && (facilitator === null || facilitator.id === me.id);
+  const hiddenTotal = hidden.reduce((sum, h) => sum + h.count, 0);
+  const { boardId } = useBoardConnection();
+  const [revealing, setRevealing] = useState(false);
+
+  const reveal = async () => {
+    setRevealing(true);
+    try {
+      const count = await revealDrafts(boardId);
+      onStatus(t('revealed', { count }));
+    } catch (error) {
+      onStatus(t('revealFailed', { error: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setRevealing(false);
+    }
+  };
+
+  const setSilent = async (next: boolean) => {
+    // Turning silence off shows what was hidden: nothing stays hidden without a silent collection.
+    if (!next && hiddenTotal > 0) await reveal();
+    setBrainstormSilent(doc, next, me);
+  };
+
+  return (
+    <section className="brainstorm" aria-labelledby="brainstorm-heading" data-testid="brainstorm" data-mode={mode} data-silent={silent}>
+      <h3 id="brainstorm-heading" className="visually-hidden">
+        {t('brainstorm')}
+      </h3>
+      <div className="brainstorm-row">
+        {canEdit ? (
+          <div className="segmented" role="group" aria-label={t('mode')}>
+            <button type="button" aria-pressed={mode === 'open'} onClick={() => setBrainstormMode(doc, 'open', me)} data-testid="brainstorm-open">
+              {t('modeOpen')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={mode === 'rounds'}
+              onClick={() => setBrainstormMode(doc, 'rounds', me, present)}
+              data-testid="brainstorm-rounds"
+            >
+              {t('modeRounds')}
+            </button>
+          </div>
+        ) : (
+          <span className="brainstorm-mode">
+            {t('mode')}: {mode === 'rounds' ? t('modeRounds') : t('modeOpen')}
+          </span>
+        )}
+        {canEdit ? (
+          <label className="brainstorm-silent">
+            <input type="checkbox" checked={silent} onChange={(e) => void setSilent(e.target.checked)} data-testid="brainstorm-silent" />
+            {t('silent')}
+          </label>
+        ) : (
+          silent && <span className="brainstorm-mode">{t('silent')}</span>
+        )}
+        <span className="brainstorm-facilitator">
+          {facilitator ? t('facilitator', { name: facilitator.id === me.id ? `${facilitator.name} (${t('you')})` : facilitator.name }) : t('noFacilitator')}
+        </span>
+        {canEdit && facilitator && facilitator.id !== me.id && (
+          <button type="button" className="quiet small" onClick={() => takeFacilitator(doc, me)}>
+            {t('becomeFacilitator')}
+          </button>
+        )}
+      </div>
+
+      {mode === 'rounds' && <RoundsPanel brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} amFacilitator={amFacilitator} onStatus={onStatus} />}
+
+      {silent && (
+        <div className="brainstorm-silent-panel" data-testid="silent-panel">
+          <p className="muted">{t('silentHint')}</p>
+          <p data-testid="hidden-counts">
+            {hiddenTotal === 0 ? t('hiddenNone') : t('hiddenCounts', { list: hidden.map((h) => `${h.name || '?'} ${h.count}`).join(' · ') })}
+          </p>
+          {amFacilitator && hiddenTotal > 0 && (
+            <button type="button" className="primary" onClick={() => void reveal()} disabled={revealing} data-testid="reveal-drafts">
+              {t('reveal', { count: hiddenTotal })}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator, onStatus }: Props & { amFacilitator: boolean }) {
+  const t = useT(ideasMessages);
+  const locale = useLocale();
+  const doc = useBoardDoc();
+  const { rounds } = brainstorm;
+  const here = new Set(present.map((p) => p.id));
+  const inOrder = rounds.order.some((p) => p.id === me.id);
+  const current = rounds.order.find((p) => p.id === rounds.turn) ?? null;
+  const myTurn = current?.id === me.id;
+
+  const status = rounds.finished
+    ? t('roundsFinished')
+    : rounds.order.length === 0
+      ? t('noOneInRound')
+      : myTurn
+        ? t('yourTurn')
+        : current
+          ? t('theirTurn', { whose: whose(current.name, locale) })
+          : '';
+
+  return (
+    <div className="rounds" data-testid="rounds" data-round={rounds.round} data-turn={rounds.turn ?? ''} data-finished={rounds.finished}>
+      <p className="rounds-status" role="status" data-testid="turn-status">
+        <strong>{t('round', { round: rounds.round })}</strong> · {status}
+      </p>
+      {rounds.order.length > 0 && (
+        <ol className="turn-order" aria-label={t('turnOrder')}>
+          {rounds.order.map((p) => {
+            const took = rounds.took[p.id];
+            const state = p.id === rounds.turn ? 'now' : took ?? 'waiting';
+            const label = state === 'now' ? t('turnNow') : state === 'idea' ? t('turnIdea') : state === 'pass' ? t('turnPass') : t('turnWaiting');
+            const icon = state === 'now' ? '▶' : state === 'idea' ? '✓' : state === 'pass' ? '–' : '·';
+            return (
+              <li key={p.id} className={`turn turn-${state}`} data-testid="turn" data-participant={p.id} data-state={state}>
+                <span aria-hidden="true" className="turn-icon">
+                  {icon}
+                </span>
+                <span className="turn-name">
+                  {p.name}
+                  {p.id === me.id && ` (${t('you')})`}
+                </span>
+                <span className="turn-state">{label}</span>
+                {!here.has(p.id) && <span className="turn-away">({t('away')})</span>}
+                {amFacilitator && p.id !== me.id && (
+                  <button type="button" className="quiet small icon" aria-label={t('remove', { name: p.name })} title={t('remove', { name: p.name })} onClick={() => leaveRounds(doc, p.id)}>
+                    ✕
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {canEdit && (
+        <div className="rounds-actions">
+          {myTurn && (
+            <button
+              type="button"
+              onClick={() => {
+                takeRoundTurn(doc, me.id, 'pass');
+                onStatus(t('passed'));
+              }}
+              data-testid="turn-pass"
+            >
+              {t('pass')}
+            </button>
+          )}
+          {!inOrder && (
+            <button type="button" onClick={() => joinRounds(doc, me)} data-testid="turn-join">
+              {t('join')}
+            </button>
+          )}
+          {inOrder && !rounds.finished && (
+            <button type="button" className="quiet" onClick={() => leaveRounds(doc, me.id)} data-testid="turn-leave">
+              {t('leave')}
+            </button>
+          )}
+          {amFacilitator && current && !myTurn && (
+            <button type="button" onClick={() => skipRoundTurn(doc)} data-testid="turn-skip">
+              {t('skip', { name: current.name })}
+            </button>
+          )}
+          {amFacilitator && rounds.finished && (
+            <button type="button" className="primary" onClick={() => startNextRound(doc)} data-testid="turn-next-round">
+              {t('nextRound')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

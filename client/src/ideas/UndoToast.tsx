@@ -1,0 +1,50 @@
+// "Idé slettet · Fortryd" for ten seconds after a post-it is deleted. Undo puts the post-it back
+// from the snapshot taken when it was deleted (restoreIdea: same id, so an action made from it
+// points at it again). Independent of the board-wide Ctrl+Z: it undoes exactly this deletion,
+// even when others have changed the board since.
+
+import { useEffect, useRef } from 'react';
+import { restoreIdea, type IdeaSnapshot } from '../../../shared/schema';
+import { useT } from '../app/i18n';
+import { useBoardDoc } from '../sync/BoardProvider';
+import { ideasMessages } from './messages';
+
+export const UNDO_MS = 10_000;
+
+export interface Deleted {
+  snapshot: IdeaSnapshot;
+  text: string;
+  /** Changes with every deletion, so a second deletion restarts the timer. */
+  key: number;
+}
+
+export function UndoToast({ deleted, onDone, onStatus }: { deleted: Deleted; onDone: () => void; onStatus: (message: string) => void }) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const done = useRef(onDone);
+  done.current = onDone;
+
+  useEffect(() => {
+    const timer = setTimeout(() => done.current(), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted.key]);
+
+  const undo = () => {
+    restoreIdea(doc, deleted.snapshot);
+    onStatus(t('undone', { text: deleted.text }));
+    done.current();
+    // Back to the post-it that came back.
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(`[data-field=ideas] [data-idea-id="${CSS.escape(deleted.snapshot.id)}"] .idea-text`)?.focus();
+    });
+  };
+
+  return (
+    <div className="undo-toast" role="status" data-testid="undo-toast">
+      <span>{t('deletedToast', { text: deleted.text })}</span>
+      <button type="button" onClick={undo} data-testid="undo-delete">
+        {t('undo')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// "Siden sidst": what changed since the previous meeting, from the board's own timestamps.
+
+import type { ReactNode } from 'react';
+import { useFormat, useT } from '../app/i18n';
+import type { SinceLastMeeting } from '../../../shared/domain/sinceLastMeeting';
+import { meetingMessages } from './messages';
+import { useTimeFormat } from './format';
+
+export function SinceLastPanel({ since, id }: { since: SinceLastMeeting; id: string }) {
+  const t = useT(meetingMessages);
+  const fmt = useFormat();
+  const time = useTimeFormat();
+  const by = (name: string) => (name ? ` · ${t('byWho', { name })}` : '');
+  return (
+    <section className="since-last" id={id} aria-labelledby={`${id}-heading`} data-testid="since-last">
+      <h2 id={`${id}-heading`}>{t('sinceTitle')}</h2>
+      <p className="muted">{since.since ? t('sinceFrom', { when: time.dayTime(since.since) }) : t('sinceFirst')}</p>
+      {since.total === 0 ? (
+        <p>{t('sinceNothing')}</p>
+      ) : (
+        <div className="since-groups">
+          <Group title={t('measurements')} items={since.measurements.length}>
+            {since.measurements.map((m) => (
+              <li key={`${m.goalId}-${m.period}`} data-testid="since-measurement">
+                {t('measurementLine', { goal: m.goalName, period: fmt.period(m.period), actual: `${fmt.number(m.actual)}${m.unit ? ` ${m.unit}` : ''}` })}
+                {m.target !== null && ` (${t('targetPart', { target: fmt.number(m.target) })})`}
+                {m.under !== null && (
+                  <span className={`since-flag ${m.under ? 'is-under' : 'is-ok'}`}>
+                    {' '}
+                    <span aria-hidden="true">{m.under ? '◆' : '✓'}</span> {m.under ? t('underTarget') : t('onTarget')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </Group>
+          <Group title={t('statusChanges')} items={since.statusChanges.length}>
+            {since.statusChanges.map((c) => (
+              <li key={`${c.actionId}-${c.at}`}>
+                {t('statusLine', { title: c.title, status: t(c.status) })}
+                <span className="muted">{by(c.by)}</span>
+              </li>
+            ))}
+          </Group>
+          <Group title={t('newActions')} items={since.newActions.length}>
+            {since.newActions.map((a) => (
+              <li key={a.id}>
+                {a.title}
+                <span className="muted">
+                  {a.responsible && ` · ${a.responsible}`}
+                  {a.deadline && ` · ${fmt.date(a.deadline)}`}
+                </span>
+              </li>
+            ))}
+          </Group>
+          <Group title={t('newIdeas')} items={since.newIdeas.length}>
+            {since.newIdeas.map((i) => (
+              <li key={i.id}>
+                {i.text}
+                <span className="muted">{by(i.author)}</span>
+              </li>
+            ))}
+          </Group>
+          <Group title={t('assessedIdeas')} items={since.assessedIdeas.length}>
+            {since.assessedIdeas.map((i) => (
+              <li key={i.id}>{i.text}</li>
+            ))}
+          </Group>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Group({ title, items, children }: { title: string; items: number; children: ReactNode }) {
+  if (items === 0) return null;
+  return (
+    <div className="since-group">
+      <h3>
+        {title} <span className="since-count">({items})</span>
+      </h3>
+      <ul>{children}</ul>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// React access to the meeting state and the minutes: typed, cached views over the `meeting` root
+// and meta.meetingMinutes, re-read only when those change (like sync/boardViews.ts does for the
+// four fields).
+
+import { useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { create } from 'zustand';
+import { roots } from '../../../shared/schema';
+import { readMeeting, readMinutes, readPreferredDuration, type Meeting, type MeetingMinutes } from '../../../shared/schema/meeting';
+import { AGENDA, type AgendaField } from '../../../shared/domain/meetingTimer';
+import { useBoardDoc } from '../sync/BoardProvider';
+
+type RootKey = 'meeting' | 'meta';
+
+interface CachedView<T> {
+  subscribe: (listener: () => void) => () => void;
+  get: () => T;
+}
+
+const views = new WeakMap<Y.Doc, Map<(doc: Y.Doc) => unknown, CachedView<unknown>>>();
+
+function docView<T>(doc: Y.Doc, root: RootKey, read: (doc: Y.Doc) => T): CachedView<T> {
+  let byReader = views.get(doc);
+  if (!byReader) views.set(doc, (byReader = new Map()));
+  let view = byReader.get(read) as CachedView<T> | undefined;
+  if (!view) {
+    // Observed for the life of the document (like sync/boardViews.ts), so the cache is never stale.
+    let valid = false;
+    let value: T;
+    const listeners = new Set<() => void>();
+    roots(doc)[root].observeDeep(() => {
+      valid = false;
+      listeners.forEach((listener) => listener());
+    });
+    view = {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      get() {
+        if (!valid) {
+          value = read(doc);
+          valid = true;
+        }
+        return value;
+      },
+    };
+    byReader.set(read, view as CachedView<unknown>);
+  }
+  return view;
+}
+
+function useDocView<T>(root: RootKey, read: (doc: Y.Doc) => T): T {
+  const doc = useBoardDoc();
+  const view = docView(doc, root, read);
+  return useSyncExternalStore(view.subscribe, view.get);
+}
+
+/** The running meeting, or null. */
+export const useMeeting = (): Meeting | null => useDocView('meeting', readMeeting);
+/** The duration to offer for the next meeting. */
+export const usePreferredDuration = (): number => useDocView('meeting', readPreferredDuration);
+/** Every recorded meeting, newest first. */
+export const useMinutes = (): MeetingMinutes[] => useDocView('meta', readMinutes);
+
+/** View state of the meeting on this screen: whether it follows the facilitator's step. */
+interface MeetingViewState {
+  following: boolean;
+  setFollowing: (following: boolean) => void;
+}
+
+export const useMeetingView = create<MeetingViewState>()((set) => ({
+  following: true,
+  setFollowing: (following) => set({ following }),
+}));
+
+/** The field the meeting is at, when a meeting runs and this screen follows it; else null. */
+export function useMeetingField(forceFollow = false): AgendaField | null {
+  const meeting = useMeeting();
+  const following = useMeetingView((s) => s.following);
+  if (!meeting || (!following && !forceFollow)) return null;
+  return AGENDA[meeting.step]?.field ?? null;
+}

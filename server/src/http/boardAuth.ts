@@ -1,0 +1,38 @@
+// The board's token on a REST request under /api/boards/:id/… (drafts, action-plan export):
+// `?token=` or `Authorization: Bearer`, checked like /sync does — an unknown board is 404 first
+// (ids are random, so that says nothing), a bad token 401, another board's token 403.
+
+import type http from 'node:http';
+import { BOARD_ID_PATTERN, type Capability } from '../../../shared/protocol';
+import type { BoardTokens } from '../auth/boardTokens';
+import type { BoardStore } from '../storage/store';
+import { requestToken } from './goalExport';
+import { HttpError } from './responses';
+
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The capability of the request's token for `boardId`, or an HttpError (404, 401, 403). */
+export async function authorizeBoard(req: http.IncomingMessage, boardId: string, deps: { tokens: BoardTokens; store: BoardStore }): Promise<Capability> {
+  if (!BOARD_ID_PATTERN.test(boardId) || !(await deps.store.getBoardRecord(boardId))) throw new HttpError(404, 'No such board');
+  const token = requestToken(req);
+  const check = deps.tokens.check(token, boardId);
+  if (check.kind === 'bad') {
+    throw new HttpError(401, token ? 'The token is not valid for this board' : 'This needs the board’s token: ?token=… or Authorization: Bearer …', {
+      'WWW-Authenticate': 'Bearer',
+    });
+  }
+  if (check.kind === 'foreign') throw new HttpError(403, 'The token belongs to another board');
+  return check.capability;
+}
+
+/** Like authorizeBoard, but only an edit token will do (a view token gets 403). */
+export async function authorizeBoardEdit(req: http.IncomingMessage, boardId: string, deps: { tokens: BoardTokens; store: BoardStore }): Promise<void> {
+  const capability = await authorizeBoard(req, boardId, deps);
+  if (capability !== 'edit') throw new HttpError(403, 'This needs the edit link; the view link can only look');
+}

@@ -1,0 +1,352 @@
+// Issue 5 end to end: a whole standing meeting in three browser contexts (facilitator, remote
+// participant, wall screen), the wall surviving a server restart, the leader overview showing
+// the new overdue action, and the wall's memory staying flat over thousands of updates.
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import type { Page } from '@playwright/test';
+import { addDays, dateInZone } from '../../shared/domain/calendar';
+import { addPeriods, periodOfDate } from '../../shared/domain/periods';
+import {
+  addAction,
+  addGoal,
+  addIdea,
+  assessIdea,
+  endMeeting,
+  setActionDeadline,
+  setActionResponsible,
+  setActionStatus,
+  setActual,
+  setMeetingStep,
+  setTarget,
+  startMeeting,
+} from '../../shared/schema';
+import { ADMIN_TOKEN, SCREENSHOTS, expect, expectNoSeriousA11yViolations, openBoardAs, test } from './fixtures';
+
+/** A y-websocket client in the test process, as the browser uses it: for seeding and load. */
+function nodeClient(serverUrl: string, boardId: string, token: string) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(serverUrl.replace(/^http/, 'ws') + '/sync', boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((resolve) => {
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) {
+        provider.off('sync', onSync);
+        resolve();
+      }
+    };
+    provider.on('sync', onSync);
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+const today = () => dateInZone(new Date());
+
+/** The example board of domain.md, shortened, with a meeting a week ago. */
+function seedExampleBoard(doc: Y.Doc): void {
+  const month = periodOfDate(today(), 'monthly');
+  const goal = addGoal(doc, { name: 'Andel breve sendt digitalt', unit: '%', owner: 'Centerchef Hanne' });
+  const targets = [66, 68, 70, 72, 74, 76];
+  const actuals = [66, 69, 70, 68, 67, 71];
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  for (let i = 0; i < 6; i++) {
+    const period = addPeriods(month, i - 6);
+    setTarget(doc, goal, period, targets[i]!);
+    // The last two months were entered after the previous meeting.
+    setActual(doc, goal, period, actuals[i]!, { by: 'Ulla', at: i >= 4 ? new Date(Date.now() - 2 * 86_400_000).toISOString() : new Date(Date.now() - 40 * 86_400_000).toISOString() });
+  }
+  startMeeting(doc, { by: 'Hanne', at: new Date(Date.now() - 7 * 86_400_000 - 15 * 60_000).toISOString() });
+  endMeeting(doc, { by: 'Hanne', at: weekAgo });
+  const ideas: [string, number, number][] = [
+    ['Kampagne på biblioteket', 0.8, 0.3],
+    ['Ring til borgere der får papirpost', 0.7, 0.8],
+    ['Skærm i venteområdet', 0.3, 0.6],
+  ];
+  for (const [text, effect, resources] of ideas) {
+    const id = addIdea(doc, { text, author: 'Peter', color: '#fff3a3' });
+    assessIdea(doc, id, { effect, resources });
+  }
+  const a = addAction(doc, { title: 'Kampagne på biblioteket', responsible: 'Erik', by: 'Hanne' });
+  setActionDeadline(doc, a, addDays(today(), 20));
+  setActionStatus(doc, a, 'started', 'Erik');
+  const b = addAction(doc, { title: 'Ny tekst i fritagelsesbrevet', responsible: 'Peter', by: 'Hanne' });
+  setActionDeadline(doc, b, addDays(today(), 30));
+}
+
+async function seedBoard(serverUrl: string, board: { id: string; tokens: { edit: string } }, seed: (doc: Y.Doc) => void): Promise<void> {
+  const writer = nodeClient(serverUrl, board.id, board.tokens.edit);
+  try {
+    await writer.synced;
+    seed(writer.doc);
+    // A second client seeing the content means the server has it.
+    const check = nodeClient(serverUrl, board.id, board.tokens.edit);
+    await check.synced;
+    await expect.poll(() => check.doc.getMap('actions').size).toBeGreaterThan(0);
+    check.destroy();
+  } finally {
+    writer.destroy();
+  }
+}
+
+const currentStep = (page: Page) => page.locator('[data-testid=agenda-step][aria-current=step]');
+
+test('a 15-minute meeting with a facilitator, a remote participant and the wall screen; the wall survives a restart; the leader sees the overdue action', async ({
+  browser,
+  server,
+  createBoard,
+}) => {
+  test.setTimeout(180_000);
+  const board = await createBoard('Digital Post i Borgerservice');
+  await seedBoard(server.url, board, seedExampleBoard);
+
+  const facilitatorContext = await browser.newContext();
+  const remoteContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const wallContext = await browser.newContext();
+  const anna = await facilitatorContext.newPage();
+  const bo = await remoteContext.newPage();
+  const wall = await wallContext.newPage();
+  await openBoardAs(anna, board.links.edit, 'Anna');
+  await openBoardAs(bo, board.links.edit, 'Bo');
+  await wall.goto(board.links.view);
+
+  // The wall screen: the four fields, no controls, no name prompt, what needs attention.
+  await expect(wall.getByTestId('wall')).toBeVisible();
+  await expect(wall.locator('[data-field]')).toHaveCount(4);
+  await expect(wall.getByRole('dialog')).toHaveCount(0);
+  // No editing controls (viewing controls such as a sort order of the plan may exist).
+  const editing = (page: Page) => page.locator('textarea, input[type=text], input[type=date], input:not([type]), [data-testid=meeting-start], [data-testid=undo], [data-testid=idea-add]');
+  await expect(editing(wall)).toHaveCount(0);
+  await expect(wall.getByTestId('wall-under')).toHaveText(/1 mål under måltal/);
+  await expect(wall.getByTestId('wall-last-change')).toContainText('Sidst ændret');
+  await expect(wall.getByTestId('wall-meeting')).toHaveCount(0);
+
+  // Start møde (15 minutes): everyone sees the first step and the timer.
+  await expect(anna.getByTestId('meeting-duration')).toHaveValue('15');
+  await anna.getByTestId('meeting-start').click();
+  for (const page of [anna, bo, wall]) {
+    await expect(currentStep(page)).toContainText('Mål – de nye tal');
+    await expect(page.getByTestId('meeting-timer')).toContainText(/1[45]:\d\d tilbage/);
+  }
+  await expect(bo.getByText('Ordstyrer: Anna').first()).toBeVisible();
+  // Siden sidst: the two months entered since the previous meeting.
+  const since = anna.getByTestId('since-last');
+  await expect(since).toBeVisible();
+  await expect(since.getByTestId('since-measurement')).toHaveCount(2);
+  await expect(since).toContainText('under måltal');
+  await expect(wall.getByTestId('wall-meeting')).toContainText('Siden sidst: 2 nye målinger');
+  // Followers see the field of the step highlighted.
+  await expect(bo.locator('.board-page')).toHaveAttribute('data-meeting-step', 'goals');
+  await expect(wall.getByTestId('wall')).toHaveAttribute('data-meeting-step', 'goals');
+
+  await wall.waitForTimeout(300);
+  await wall.screenshot({ path: `${SCREENSHOTS}/wall-meeting-1920x1080.png` });
+  await expectNoSeriousA11yViolations(wall);
+
+  // 2. Handleplan – follow-up.
+  await anna.getByTestId('meeting-next').click();
+  for (const page of [anna, bo, wall]) await expect(currentStep(page)).toContainText('Handleplan – opfølgning');
+  await expect(bo.locator('.board-page')).toHaveAttribute('data-meeting-step', 'actions');
+  await expect(wall.getByTestId('wall')).toHaveAttribute('data-meeting-step', 'actions');
+
+  // Bo stops following: the agenda still shows the step, but his screen stays where he is.
+  await bo.getByTestId('meeting-follow').uncheck();
+  await anna.getByTestId('meeting-next').click();
+  await expect(currentStep(bo)).toContainText('Idéer');
+  await expect(bo.locator('.board-page')).not.toHaveAttribute('data-meeting-step', /.*/);
+  await expect(wall.getByTestId('wall')).toHaveAttribute('data-meeting-step', 'ideas');
+  await bo.getByTestId('meeting-follow').check();
+  await expect(bo.locator('.board-page')).toHaveAttribute('data-meeting-step', 'ideas');
+
+  // 3. Idéer: Bo adds ideas remotely; everyone sees them.
+  for (const text of ['Hjælp til pårørende med digital fuldmagt', 'Tjek adresser i CPR før udsendelse']) {
+    await bo.getByTestId('idea-input').fill(text);
+    await bo.getByTestId('idea-input').press('Enter');
+  }
+  for (const page of [anna, wall]) {
+    await expect(page.locator('[data-field=ideas] [data-testid=idea-card]').filter({ hasText: 'Hjælp til pårørende' })).toBeVisible();
+  }
+
+  // 4. Vurdering — Bo (not the facilitator) may move the meeting on too.
+  await bo.getByTestId('meeting-next').click();
+  for (const page of [anna, bo, wall]) await expect(currentStep(page)).toContainText('Vurdering');
+
+  // 5. Handleplan – choose and assign: Anna creates an action with a deadline that has passed.
+  await anna.getByRole('button', { name: /Gå til punkt 5/ }).click();
+  for (const page of [anna, bo, wall]) await expect(currentStep(page)).toContainText('Handleplan – vælg og fordel');
+  const overdueDeadline = addDays(today(), -3);
+  await anna.locator('#new-action-title').fill('Måling af sagsbehandlingstid');
+  await anna.locator('#new-action-title').press('Enter');
+  const row = anna.getByTestId('action-row').filter({ has: anna.locator('input.action-title[value="Måling af sagsbehandlingstid"]') });
+  await expect(row).toBeVisible();
+  await row.getByLabel(/^Ansvarlig/).fill('Ulla');
+  await row.getByLabel(/^Ansvarlig/).press('Enter');
+  await row.getByLabel(/^Deadline/).fill(overdueDeadline);
+  // Bo changes an existing action during the meeting: that is a decision too.
+  const boRow = bo.getByTestId('action-row').filter({ has: bo.locator('input.action-title[value="Ny tekst i fritagelsesbrevet"]') });
+  await boRow.getByLabel(/^Status/).selectOption('started');
+  await expect(wall.getByTestId('wall-overdue')).toHaveText(/1 forsinket handling/);
+  await expect(wall.locator('[data-testid=action-row][data-overdue=true]')).toContainText('Måling af sagsbehandlingstid');
+
+  // The remote participant reconnects mid-meeting (a reload): same step, same timer.
+  const annaTimer = Number(await anna.getByTestId('meeting-timer').getAttribute('data-elapsed-ms'));
+  await bo.reload();
+  await expect(currentStep(bo)).toContainText('Handleplan – vælg og fordel');
+  const boTimer = Number(await bo.getByTestId('meeting-timer').getAttribute('data-elapsed-ms'));
+  expect(boTimer).toBeGreaterThanOrEqual(annaTimer - 2000);
+  expect(boTimer).toBeLessThan(annaTimer + 30_000);
+
+  await wall.screenshot({ path: `${SCREENSHOTS}/wall-meeting-step5-1920x1080.png` });
+  await anna.screenshot({ path: `${SCREENSHOTS}/meeting-facilitator-1920x1080.png` });
+  await bo.screenshot({ path: `${SCREENSHOTS}/meeting-remote-1366x768.png` });
+  await wall.setViewportSize({ width: 3840, height: 2160 });
+  await expect(wall.getByTestId('wall')).toHaveAttribute('data-scale', '2.000');
+  await wall.waitForTimeout(300);
+  await wall.screenshot({ path: `${SCREENSHOTS}/wall-meeting-3840x2160.png` });
+  await wall.setViewportSize({ width: 1920, height: 1080 });
+
+  // Afslut møde: the minutes, with participants and decisions, are shown and kept on the board.
+  await anna.getByTestId('meeting-end').click();
+  await anna.getByTestId('meeting-end-confirm').click();
+  const minutes = anna.getByTestId('minutes-dialog');
+  await expect(minutes).toBeVisible();
+  const entry = minutes.getByTestId('minutes-entry').first();
+  await expect(entry.getByTestId('minutes-participants')).toHaveText(/Anna.*Bo|Bo.*Anna/);
+  await expect(entry.locator('[data-testid=minutes-decision][data-kind=created]')).toContainText('Måling af sagsbehandlingstid');
+  await expect(entry.locator('[data-testid=minutes-decision][data-kind=created]')).toContainText('Ulla');
+  await expect(entry.locator('[data-testid=minutes-decision][data-kind=changed]')).toContainText('Ny tekst i fritagelsesbrevet');
+  await expect(minutes.getByTestId('minutes-entry')).toHaveCount(2);
+  await expectNoSeriousA11yViolations(anna);
+  await anna.screenshot({ path: `${SCREENSHOTS}/meeting-minutes-1920x1080.png` });
+  const download = anna.waitForEvent('download');
+  await entry.getByTestId('minutes-markdown').click();
+  const markdown = await (await download).path().then((path) => import('node:fs').then((fs) => fs.readFileSync(path!, 'utf8')));
+  expect(markdown).toContain('Måling af sagsbehandlingstid | Ulla');
+  await minutes.getByRole('button', { name: 'Luk' }).click();
+
+  for (const page of [bo, wall]) await expect(page.getByTestId('agenda')).toHaveCount(0);
+  await expect(bo.getByTestId('meeting-bar')).toContainText('Mødet er afsluttet');
+  await bo.getByTestId('minutes-open').click();
+  await expect(bo.getByTestId('minutes-entry').first()).toContainText('Måling af sagsbehandlingstid');
+  await bo.getByTestId('minutes-dialog').getByRole('button', { name: 'Luk' }).click();
+
+  // The wall screen survives a server restart: it reconnects by itself and keeps receiving.
+  await server.restart();
+  await expect(wall.getByTestId('wall-connection')).toHaveAttribute('data-status', 'online', { timeout: 30_000 });
+  await expect(anna.locator('.connection')).toHaveAttribute('data-status', 'online', { timeout: 30_000 });
+  await anna.getByTestId('idea-input').fill('Efter genstart');
+  await anna.getByTestId('idea-input').press('Enter');
+  await expect(wall.locator('[data-field=ideas] [data-testid=idea-card]').filter({ hasText: 'Efter genstart' })).toBeVisible();
+  await expect(wall.getByRole('dialog')).toHaveCount(0);
+  await expect(wall.getByTestId('wall-last-change')).toContainText('Sidst ændret kl.');
+
+  // The leader overview (read-only leader link) shows the new overdue action.
+  const link = (await (await fetch(`${server.url}/api/leader-link`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { link: string };
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await leader.goto(link.link);
+  await expect(leader).toHaveURL(`${server.url}/overblik`);
+  const leaderRow = leader.getByTestId('overview-row').filter({ hasText: 'Digital Post i Borgerservice' });
+  await expect(leaderRow.getByTestId('overdue-count')).toHaveText(/1/);
+  await expect(leaderRow.getByTestId('overdue-action')).toContainText('Måling af sagsbehandlingstid – Ulla');
+  await expect(leaderRow.getByTestId('last-meeting')).not.toHaveText('Aldrig');
+  await expect(leaderRow.getByTestId('count-started')).toContainText('2');
+  await leader.getByTestId('overview-only-overdue').check();
+  await expect(leader.getByTestId('overview-row')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(leader);
+  await leader.screenshot({ path: `${SCREENSHOTS}/leader-overview-1920x1080.png` });
+  // It opens the board read-only.
+  const viewHref = await leaderRow.getByTestId('overview-open').getAttribute('href');
+  expect(viewHref).toContain('token=v_');
+  await leaderRow.getByTestId('overview-open').click();
+  await expect(leader.getByTestId('wall')).toBeVisible();
+  await expect(editing(leader)).toHaveCount(0);
+
+  await Promise.all([facilitatorContext.close(), remoteContext.close(), wallContext.close(), leaderContext.close()]);
+});
+
+test('the admin finds the leader overview on the start page and can hand out the leader link', async ({ browser, server, createBoard }) => {
+  await createBoard('Ældrepleje – lift');
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const admin = await context.newPage();
+  await admin.goto(`${server.url}/?admin=${ADMIN_TOKEN}`);
+  await admin.getByTestId('copy-leader-link').click();
+  await expect(admin.getByTestId('leader-tools')).toContainText('Lederlinket er kopieret');
+  const copied = await admin.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/overblik\?leader=l_/);
+  await admin.getByTestId('overview-link').click();
+  await expect(admin).toHaveURL(`${server.url}/overblik`);
+  await expect(admin.getByTestId('overview-row').filter({ hasText: 'Ældrepleje – lift' })).toBeVisible();
+  await admin.getByTestId('sort-title').click();
+  await expect(admin.locator('th[aria-sort=ascending]')).toContainText('Tavle');
+  await context.close();
+});
+
+test('the wall screen keeps its memory flat over thousands of updates', async ({ browser, server, createBoard }) => {
+  test.setTimeout(180_000);
+  const board = await createBoard('Belastning');
+  await seedBoard(server.url, board, seedExampleBoard);
+  const context = await browser.newContext();
+  const wall = await context.newPage();
+  await wall.goto(board.links.view);
+  await expect(wall.getByTestId('wall')).toBeVisible();
+  const cdp = await context.newCDPSession(wall);
+  await cdp.send('HeapProfiler.enable');
+  const heap = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+
+  // Two editors in the test process, as laptops would be: numbers, responsible, the meeting step.
+  const writers = [nodeClient(server.url, board.id, board.tokens.edit), nodeClient(server.url, board.id, board.tokens.edit)];
+  await Promise.all(writers.map((w) => w.synced));
+  const first = writers[0]!.doc;
+  startMeeting(first, { by: 'Last', at: new Date().toISOString() });
+  const goalId = [...first.getMap('goals').keys()][0]!;
+  const actionId = [...first.getMap('actions').keys()][0]!;
+  const period = addPeriods(periodOfDate(today(), 'monthly'), -1);
+  let sent = 0;
+  const send = async (count: number) => {
+    for (let i = 0; i < count; i++, sent++) {
+      const writer = writers[sent % 2]!.doc;
+      switch (sent % 3) {
+        case 0:
+          setActual(writer, goalId, period, 60 + (sent % 20), { by: 'Last' });
+          break;
+        case 1:
+          setActionResponsible(writer, actionId, `Person ${sent % 7}`);
+          break;
+        default:
+          setMeetingStep(writer, sent % 5, 'Last', new Date().toISOString());
+      }
+      // Two writers at ~150 updates/s each, under the server's per-connection rate limit.
+      if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 65));
+    }
+    // Wait until the wall has caught up: a last, recognisable value.
+    setActionResponsible(writers[0]!.doc, actionId, `Done ${sent}`);
+    await expect(wall.locator('[data-field=actions]')).toContainText(`Done ${sent}`, { timeout: 60_000 });
+  };
+
+  await send(500);
+  const after500 = await heap();
+  await send(2500);
+  const after3000 = await heap();
+  const growth = after3000 - after500;
+  console.log(`wall heap: ${(after500 / 1e6).toFixed(1)} MB after 500 updates, ${(after3000 / 1e6).toFixed(1)} MB after 3000 (growth ${(growth / 1e6).toFixed(2)} MB)`);
+  // The document itself grows a little with every overwrite (Yjs keeps a small record of each);
+  // a leak of a rendered view or a listener per update would be several MB over 2500 updates.
+  expect(growth).toBeLessThan(3_000_000);
+  await expect(wall.getByTestId('wall-connection')).toHaveAttribute('data-status', 'online');
+  for (const writer of writers) writer.destroy();
+  await context.close();
+});
