@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { ADMIN_TOKEN, type ServerProcess, type Target } from './servers';
+import { ADMIN_TOKEN, isOurs, type ServerProcess, type Target } from './servers';
 
 /** What a client needs to open a board on a server. */
 export interface BoardHandle {
@@ -27,7 +27,7 @@ export interface BenchClient {
 
 /** Creates a board. Ours through the REST API (it must exist and needs its edit token). */
 export async function createBoard(server: ServerProcess, index: number, label: string): Promise<BoardHandle> {
-  if (server.target !== 'ours') return { name: `${label}-${index}` };
+  if (!isOurs(server.target)) return { name: `${label}-${index}` };
   let lastError = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const response = await fetch(`http://127.0.0.1:${server.port}/api/boards`, {
@@ -83,7 +83,7 @@ export function connectClient(target: Target, port: number, board: BoardHandle):
   }
 
   const provider = new WebsocketProvider(
-    target === 'ours' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
+    isOurs(target) ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
     board.name,
     doc,
     {

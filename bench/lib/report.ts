@@ -1,7 +1,7 @@
 // The Markdown report: the budget table from design.md (ours vs both peers, pass/fail per row),
 // then the details behind each number, how each server was run, and the method.
 
-import { TARGETS, TARGET_LABEL, type Target } from './servers';
+import { ALL_TARGETS, TARGET_LABEL, type Target } from './servers';
 import type { RelayResult, RelayScenario } from '../scenarios/relay';
 import type { ColdResult, ColdVariant } from '../scenarios/coldOpen';
 import type { InitialJsResult } from '../scenarios/initialJs';
@@ -46,7 +46,17 @@ function coldCell(r: ColdResult | undefined): string {
   return `${first}; **never complete** (${r.itemsAtEnd?.toLocaleString('en')} items after the wait)`;
 }
 
+function presentTargets(results: Results): Target[] {
+  const seen = new Set<Target>();
+  for (const { results: rs } of results.relay) for (const r of rs) seen.add(r.target);
+  for (const { results: rs } of results.cold) for (const r of rs) seen.add(r.target);
+  const present = ALL_TARGETS.filter((t) => seen.has(t));
+  return present.length ? present : ['ours'];
+}
+
 export function budgetRows(results: Results): { lines: string[]; failures: string[] } {
+  const TARGETS = presentTargets(results);
+  const dashes = (first: string) => [first, ...TARGETS.slice(1).map(() => '—')].join(' | ');
   const lines: string[] = [];
   const failures: string[] = [];
   lines.push(`| what | ${TARGETS.map((t) => TARGET_LABEL[t]).join(' | ')} | our budget | ours |`);
@@ -106,9 +116,9 @@ export function budgetRows(results: Results): { lines: string[]; failures: strin
     const j = results.initialJs;
     const pass = j.ok && j.jsGzipBytes !== undefined ? j.jsGzipBytes <= 250 * 1024 : null;
     if (pass === false || !j.ok) failures.push('initial JavaScript');
-    lines.push(`| initial JavaScript (gzip) | ${j.ok ? kb(j.jsGzipBytes) : `error: ${j.error}`} | — | — | ≤ 250 KB | ${verdict(pass)} |`);
+    lines.push(`| initial JavaScript (gzip) | ${dashes(j.ok ? kb(j.jsGzipBytes) : `error: ${j.error}`)} | ≤ 250 KB | ${verdict(pass)} |`);
   }
-  lines.push(`| board with 500 ideas, 100 actions, 3 goals × 36 periods | not measured by \`npm run bench\` (the browser benchmark's row) | — | — | interactive ≤ 1.5 s; drag p95 ≤ 20 ms | n/a |`);
+  lines.push(`| board with 500 ideas, 100 actions, 3 goals × 36 periods | ${dashes('not measured by `npm run bench` (the browser benchmark\'s row)')} | interactive ≤ 1.5 s; drag p95 ≤ 20 ms | n/a |`);
   return { lines, failures };
 }
 
@@ -131,7 +141,7 @@ export function renderReport(info: RunInfo, results: Results): { markdown: strin
   if (results.relay.length) {
     out.push('### Relay latency, details', '');
     out.push('Latency is from the sender\'s `map.set` to the moment another client of the same board has applied it (both in the one load process). "Background CPU" is what the rest of the machine (other processes) used during the window, in % of one core (the machine has 200 %): a large figure means the numbers of that row are noisy.', '');
-    out.push('| scenario | server | p50 | p95 | p99 | max | deliveries seen / expected | server CPU | server RSS (peak) | connect all | load process CPU; event-loop p99 | background CPU | load avg before → after |');
+    out.push('| scenario | server | p50 | p95 | p99 | max | deliveries seen / expected | server CPU | server RSS at start → end (peak) | connect all | load process CPU; event-loop p99 | background CPU | load avg before → after |');
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const { scenario, results: rs } of results.relay) {
       for (const r of rs) {
@@ -141,7 +151,7 @@ export function renderReport(info: RunInfo, results: Results): { markdown: strin
         }
         const l = r.latency!;
         out.push(
-          `| ${scenario.id} | ${TARGET_LABEL[r.target]} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${(r.received ?? 0).toLocaleString('en')} / ${(r.expected ?? 0).toLocaleString('en')} | ${pct(r.serverCpuPercent)} | ${mb(r.rssMb)} (${mb(r.peakRssMb)}) | ${ms(r.connectMs)} | ${pct(r.loadCpuPercent)}; ${ms(r.loadLoopDelayP99Ms)} | ${pct(r.backgroundCpuPercent)} | ${load(r.loadavgBefore?.slice(0, 1))} → ${load(r.loadavgAfter?.slice(0, 1))} |`,
+          `| ${scenario.id} | ${TARGET_LABEL[r.target]} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${(r.received ?? 0).toLocaleString('en')} / ${(r.expected ?? 0).toLocaleString('en')} | ${pct(r.serverCpuPercent)} | ${mb(r.startRssMb)} → ${mb(r.rssMb)} (${mb(r.peakRssMb)}) | ${ms(r.connectMs)} | ${pct(r.loadCpuPercent)}; ${ms(r.loadLoopDelayP99Ms)} | ${pct(r.backgroundCpuPercent)} | ${load(r.loadavgBefore?.slice(0, 1))} → ${load(r.loadavgAfter?.slice(0, 1))} |`,
         );
       }
     }

@@ -6,15 +6,40 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN_TOKEN = 'bench-admin-token-7d41c9e2';
 
-export type Target = 'ours' | 'reference' | 'hocuspocus';
+export type Target = 'ours' | 'ours-bundled' | 'reference' | 'hocuspocus';
+/** What a plain `npm run bench` measures. */
 export const TARGETS: Target[] = ['ours', 'reference', 'hocuspocus'];
-export const TARGET_LABEL: Record<Target, string> = { ours: 'Måltavle', reference: 'y-websocket-server', hocuspocus: 'Hocuspocus' };
+/** `--servers=` may also name ours-bundled: our server bundled by esbuild and run by plain node (no tsx). */
+export const ALL_TARGETS: Target[] = ['ours', 'ours-bundled', 'reference', 'hocuspocus'];
+export const TARGET_LABEL: Record<Target, string> = {
+  ours: 'Måltavle',
+  'ours-bundled': 'Måltavle, esbuild bundle (no tsx)',
+  reference: 'y-websocket-server',
+  hocuspocus: 'Hocuspocus',
+};
+export const isOurs = (target: Target) => target === 'ours' || target === 'ours-bundled';
+
+const BUNDLE = path.join(REPO_ROOT, 'node_modules/.cache/maaltavle-bench/server.mjs');
+let bundled = false;
+
+/** For the ours-bundled target: server/src/main.ts as one ESM file, packages left external. */
+function ensureBundle(): void {
+  if (bundled) return;
+  const esbuild = path.join(REPO_ROOT, 'node_modules/esbuild/bin/esbuild');
+  const result = spawnSync(
+    esbuild,
+    ['server/src/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', '--target=node20', `--outfile=${BUNDLE}`, '--log-level=warning'],
+    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  if (result.status !== 0) throw new Error(`esbuild failed: ${result.stderr || result.error}`);
+  bundled = true;
+}
 
 // ---------------------------------------------------------------- cleanup of everything we start
 
@@ -149,7 +174,15 @@ function commandFor(target: Target, port: number, dataDir: string): { args: stri
     case 'ours':
       // What `npm run dev:server` / `npm start` run: main.ts through the tsx loader, in one process.
       return {
-        args: ['--import', 'tsx', 'server/src/main.ts'],
+        // BENCH_OURS_ENTRY (experiments only): another entry file, e.g. one that calls startServer
+        // with other options, to measure a change before it is made in server/.
+        args: ['--import', 'tsx', process.env.BENCH_OURS_ENTRY || 'server/src/main.ts'],
+        env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, PUBLIC_URL: '', DATABASE_URL: '', REDIS_URL: '' },
+      };
+    case 'ours-bundled':
+      ensureBundle();
+      return {
+        args: [BUNDLE],
         env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, PUBLIC_URL: '', DATABASE_URL: '', REDIS_URL: '' },
       };
     case 'reference':
@@ -169,7 +202,10 @@ function commandFor(target: Target, port: number, dataDir: string): { args: stri
 export async function startServer(target: Target, dataDir: string, { readyTimeoutMs = 30_000 } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const { args, env } = commandFor(target, port, dataDir);
-  const child = spawn(process.execPath, args, {
+  // An experiment knob (documented in docs/benchmarks.md): extra node flags for our server only,
+  // e.g. BENCH_OURS_NODE_ARGS=--max-semi-space-size=2 to see what V8's young generation costs.
+  const extra = isOurs(target) ? (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...extra, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,6 @@
 // Latency samples and their percentiles (nearest rank), plus what the load process itself was
 // doing, so a saturated load generator is visible instead of being blamed on a server.
 
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-
 /** A growable Float64Array of samples, capped so a runaway scenario cannot eat the machine. */
 export class Samples {
   private data = new Float64Array(1 << 16);
@@ -47,27 +45,40 @@ export interface LatencySummary {
   mean: number;
 }
 
-/** CPU share and event-loop delay of this (the load) process over a window. */
+/**
+ * CPU share and event-loop lag of this (the load) process over a window. The lag is measured
+ * with a 2 ms timer chain: how late each tick fires. (monitorEventLoopDelay would report whole
+ * intervals, i.e. the resolution plus the lag.)
+ */
 export class LoadProcessMonitor {
-  private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly lags = new Samples(10_000_000);
   private cpu0 = process.cpuUsage();
   private t0 = performance.now();
+  private timer: NodeJS.Timeout | null = null;
 
   start(): void {
-    this.histogram.reset();
-    this.histogram.enable();
     this.cpu0 = process.cpuUsage();
     this.t0 = performance.now();
+    const tick = (due: number) => {
+      this.timer = setTimeout(() => {
+        const now = performance.now();
+        this.lags.add(Math.max(0, now - due));
+        tick(now + 2);
+      }, 2);
+    };
+    tick(performance.now() + 2);
   }
 
   stop(): { cpuPercent: number; loopDelayP99Ms: number; loopDelayMaxMs: number } {
-    this.histogram.disable();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const cpu = process.cpuUsage(this.cpu0);
     const elapsedMs = performance.now() - this.t0;
+    const lag = this.lags.summary();
     return {
       cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
-      loopDelayP99Ms: this.histogram.percentile(99) / 1e6,
-      loopDelayMaxMs: this.histogram.max / 1e6,
+      loopDelayP99Ms: lag.p99,
+      loopDelayMaxMs: lag.max,
     };
   }
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import Database from 'better-sqlite3';
 import { connectClient, createBoard, sleep, withTimeout, type BoardHandle } from '../lib/clients';
-import { directoryBytes, forgetTempDir, makeTempDir, startServer, type ServerProcess, type Target } from '../lib/servers';
+import { directoryBytes, forgetTempDir, isOurs, makeTempDir, startServer, type ServerProcess, type Target } from '../lib/servers';
 
 export interface ColdVariant {
   id: string;
@@ -23,10 +23,10 @@ export interface ColdVariant {
 }
 
 export const COLD_VARIANTS: ColdVariant[] = [
-  { id: 'sigterm', title: 'SIGTERM right after the last edit', signal: 'SIGTERM', delayMs: 0, targets: ['ours', 'reference', 'hocuspocus'] },
-  { id: 'sigterm-1.5s', title: 'SIGTERM 1.5 s after the last edit', signal: 'SIGTERM', delayMs: 1500, targets: ['ours', 'reference', 'hocuspocus'] },
+  { id: 'sigterm', title: 'SIGTERM right after the last edit', signal: 'SIGTERM', delayMs: 0, targets: ['ours', 'ours-bundled', 'reference', 'hocuspocus'] },
+  { id: 'sigterm-1.5s', title: 'SIGTERM 1.5 s after the last edit', signal: 'SIGTERM', delayMs: 1500, targets: ['ours', 'ours-bundled', 'reference', 'hocuspocus'] },
   // Stricter than kill -9 at 1.5 s: the design promises durability within 100 ms of an update.
-  { id: 'kill9-0.25s', title: 'kill -9 0.25 s after the last edit', signal: 'SIGKILL', delayMs: 250, targets: ['ours'] },
+  { id: 'kill9-0.25s', title: 'kill -9 0.25 s after the last edit', signal: 'SIGKILL', delayMs: 250, targets: ['ours', 'ours-bundled'] },
 ];
 
 const EDITS_PER_SESSION = 800;
@@ -143,7 +143,7 @@ export async function runColdOpen(
     // A clean stop (ours compacts and checkpoints the WAL; Hocuspocus stores), then the files.
     await server.stop('SIGTERM', 20_000);
     server = null;
-    if (target === 'ours') {
+    if (isOurs(target)) {
       result.diskBytes = directoryBytes(dataDir, (name) => name.startsWith('maaltavle.sqlite'));
       const db = new Database(path.join(dataDir, 'maaltavle.sqlite'), { readonly: true, fileMustExist: true });
       try {

@@ -44,6 +44,8 @@ export interface RelayResult {
   received?: number;
   connections?: number;
   connectMs?: number;
+  /** Server process right after it started listening, before any board or client. */
+  startRssMb?: number;
   /** Server process at the end of the window, all clients still connected. */
   rssMb?: number;
   peakRssMb?: number;
@@ -83,6 +85,7 @@ export async function runRelay(target: Target, scenario: RelayScenario, timing: 
   const timers = new Set<NodeJS.Timeout>();
   try {
     server = await startServer(target, dataDir);
+    result.startRssMb = readMemory(server.pid).rssMb;
     const boards: BoardHandle[] = await mapLimit(
       Array.from({ length: scenario.boards }, (_, i) => i),
       8,

@@ -67,7 +67,8 @@ const cells = (row: ActionExportRow): string[] => [row.title, row.responsible, r
 export function actionsToCsv(rows: readonly ActionExportRow[]): string {
   const data = rows.map((row) => cells(row).map(defuse));
   const body = Papa.unparse({ fields: [...ACTION_EXPORT_HEADER], data }, { delimiter: ';', newline: '\r\n', quotes: false });
-  return '\ufeff' + body + '\r\n';
+  // Papa ends an empty table with a line break of its own; exactly one closes the file.
+  return '\ufeff' + body.replace(/(\r\n)+$/, '') + '\r\n';
 }
 
 type ExcelJS = typeof ExcelJSTypes;

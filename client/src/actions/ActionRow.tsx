@@ -2,7 +2,7 @@
 // should move; overdue and due-this-week stand out with a label and an icon (never colour alone);
 // the status history (who, when); evaluated actions can be archived.
 
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { useFormat, useT } from '../app/i18n';
 import { CommitInput } from '../app/CommitInput';
 import { useBoardDoc } from '../sync/BoardProvider';
@@ -19,6 +19,7 @@ import {
 } from '../../../shared/schema';
 import { ACTION_STATUSES, isActionStatus, type ActionStatus } from '../../../shared/domain/actionStatus';
 import type { Urgency } from '../../../shared/domain/actionPlan';
+import { mergeEdit } from '../ideas/textMerge';
 import { actionMessages } from './messages';
 
 export const STATUS_ICON: Record<ActionStatus, string> = { decided: '◇', started: '▶', finished: '✓', evaluated: '★' };
@@ -56,7 +57,7 @@ export function UrgencyFlag({ action, urgency }: { action: Action; urgency: Urge
   if (!urgency) return null;
   return (
     <p className={`urgency-flag ${urgency === 'overdue' ? 'overdue-flag' : 'due-soon-flag'}`} id={`urgency-${action.id}`} data-testid="action-urgency" data-urgency={urgency}>
-      <span aria-hidden="true">{urgency === 'overdue' ? '⚠' : '⏰'}</span> {urgency === 'overdue' ? t('overdue') : t('dueSoon')}
+      <span aria-hidden="true">{urgency === 'overdue' ? '⚠' : '◷'}</span> {urgency === 'overdue' ? t('overdue') : t('dueSoon')}
       {action.deadline && ` · ${format.date(action.deadline)}`}
     </p>
   );
@@ -69,6 +70,12 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
   const me = useIdentity((s) => s.name);
   const label = (field: string) => t('actionFor', { field, title: action.title });
   const goalName = goals.find((g) => g.id === action.goalId)?.name;
+  // The title as it was when editing began: at commit, my change is applied to the title as it is
+  // now, so someone else's edit to the same title meanwhile is kept (ideas/textMerge.ts).
+  const titleBase = useRef(action.title);
+  const latestTitle = useRef(action.title);
+  latestTitle.current = action.title;
+  const committed = useRef<string | null>(null);
   return (
     <li
       className={`action-row status-${action.status}${urgency === 'overdue' ? ' overdue' : ''}${urgency === 'dueSoon' ? ' due-soon' : ''}${action.archived ? ' archived' : ''}`}
@@ -80,14 +87,30 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
       data-archived={action.archived}
     >
       {canEdit ? (
-        <CommitInput className="action-title" value={action.title} onCommit={(v) => setActionTitle(doc, action.id, v)} aria-label={label(t('title'))} maxLength={2000} />
+        <CommitInput
+          className="action-title"
+          value={action.title}
+          onFocus={() => {
+            titleBase.current = action.title;
+            committed.current = null;
+          }}
+          onCommit={(v) => {
+            // Enter, then leaving the field, commits the same draft twice: once is enough.
+            if (v === committed.current) return;
+            const merged = mergeEdit(titleBase.current, v, latestTitle.current);
+            setActionTitle(doc, action.id, merged);
+            titleBase.current = merged;
+            committed.current = v;
+          }}
+          aria-label={label(t('title'))}
+          maxLength={2000}
+        />
       ) : (
         <p className="action-title">{action.title}</p>
       )}
       {action.archived && (
         <span className="badge archived-badge" data-testid="action-archived">
-          <span aria-hidden="true">🗄 </span>
-          {t('archived')}
+                    {t('archived')}
         </span>
       )}
       <div className="action-fields">

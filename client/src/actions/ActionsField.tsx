@@ -59,7 +59,7 @@ export function ActionsField() {
       {canEdit && <AddAction exceeds={capacity.exceeds} after={capacity.after} capacity={capacity.capacity} />}
       <div className="plan-settings">
         <CapacitySetting canEdit={canEdit} open={open} capacity={meta.actionCapacity} />
-        <ExportLinks includeArchived={filter.showArchived} />
+        {actions.length > 0 && <ExportLinks includeArchived={filter.showArchived} />}
       </div>
       {capacity.over && (
         <p className="capacity-over" role="status" data-testid="capacity-over">
@@ -67,7 +67,8 @@ export function ActionsField() {
           {t('capacityOver', { open, capacity: capacity.capacity ?? 0 })}
         </p>
       )}
-      {actions.length > 0 && (
+      {/* A view link is the wall screen: read from three metres, no controls. */}
+      {canEdit && actions.length > 0 && (
         <div className="plan-toolbar" role="group" aria-label={`${t('sort')} / ${t('filterStatus')}`}>
           <label>
             {t('sort')}

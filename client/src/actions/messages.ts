@@ -34,7 +34,7 @@ export const actionMessages = defineMessages({
     archived: 'Arkiveret',
     showArchived: 'Vis arkiverede ({count})',
     sort: 'Sortér',
-    sort_plan: 'Handleplanens rækkefølge',
+    sort_plan: 'Planens orden',
     sort_deadline: 'Deadline',
     sort_status: 'Status',
     sort_responsible: 'Ansvarlig',

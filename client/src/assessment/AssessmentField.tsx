@@ -97,7 +97,7 @@ function AssessmentGrid() {
             </span>
           </div>
         ))}
-        {placed.length === 0 && !dragging && <p className="grid-hint">{t('gridHint')}</p>}
+        {placed.length === 0 && !dragging && remote.length === 0 && <p className="grid-hint">{t('gridHint')}</p>}
         {placed.map((idea) => (
           <GridCard key={idea.id} idea={idea} canEdit={canEdit} takenBy={takenBy.get(idea.id) ?? null} />
         ))}

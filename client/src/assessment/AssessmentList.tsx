@@ -35,9 +35,7 @@ export function AssessmentList() {
         <thead>
           <tr>
             <th scope="col">{t('colIdea')}</th>
-            <th scope="col">{t('colZone')}</th>
-            <th scope="col">{t('colEffect')}</th>
-            <th scope="col">{t('colResources')}</th>
+            <th scope="col">{t('colAssessment')}</th>
             <th scope="col">{t('colPlan')}</th>
           </tr>
         </thead>
@@ -82,22 +80,31 @@ function Row({ idea, canEdit, inPlan, exceeds, after, capacity }: { idea: Idea; 
     return chosen === undefined ? '' : String(chosen);
   };
   const cell = (axis: keyof Position) => {
-    if (!canEdit) return position ? `${t(`${axis}_${LEVEL_KEY[levelOf(position[axis])]}`)} (${percent(position[axis])} %)` : '–';
+    if (!canEdit) {
+      return (
+        <span className="list-value">
+          {t(axis)}: {position ? `${t(`${axis}_${LEVEL_KEY[levelOf(position[axis])]}`)} (${percent(position[axis])} %)` : '–'}
+        </span>
+      );
+    }
     return (
-      <select
-        value={valueOf(axis)}
-        onChange={(e) => choose(axis, e.target.value)}
-        aria-label={t(axis === 'effect' ? 'effectFor' : 'resourcesFor', { text: idea.text })}
-        title={position ? t('exactValue', { value: percent(position[axis]) }) : undefined}
-        data-testid={`list-${axis}`}
-      >
-        {valueOf(axis) === '' && <option value="">{t('choose')}</option>}
-        {[...LEVELS].reverse().map((level) => (
-          <option key={level} value={String(level)}>
-            {t(`${axis}_${LEVEL_KEY[level]}`)}
-          </option>
-        ))}
-      </select>
+      <label className="list-select">
+        <span aria-hidden="true">{t(axis)}</span>
+        <select
+          value={valueOf(axis)}
+          onChange={(e) => choose(axis, e.target.value)}
+          aria-label={t(axis === 'effect' ? 'effectFor' : 'resourcesFor', { text: idea.text })}
+          title={position ? t('exactValue', { value: percent(position[axis]) }) : undefined}
+          data-testid={`list-${axis}`}
+        >
+          {valueOf(axis) === '' && <option value="">{t('choose')}</option>}
+          {[...LEVELS].reverse().map((level) => (
+            <option key={level} value={String(level)}>
+              {t(`${axis}_${LEVEL_KEY[level]}`)}
+            </option>
+          ))}
+        </select>
+      </label>
     );
   };
   const promote = () => {
@@ -108,15 +115,17 @@ function Row({ idea, canEdit, inPlan, exceeds, after, capacity }: { idea: Idea; 
   return (
     <tr data-testid="assessment-row" data-idea-id={idea.id} data-zone={idea.zone ?? 'none'}>
       <th scope="row" className="list-idea">
-        {idea.text}
-        <span className="list-authors muted">{ti('by', { author: idea.authors.join(ti('authorsJoin')) || ti('unknownAuthor') })}</span>
+        <span className="list-text">{idea.text}</span>
+        <span className="list-meta">
+          <ZoneBadge zone={idea.zone} />
+          <span className="list-authors muted">{ti('by', { author: idea.authors.join(ti('authorsJoin')) || ti('unknownAuthor') })}</span>
+        </span>
       </th>
-      <td>
-        <ZoneBadge zone={idea.zone} />
+      <td className="list-assess">
+        {cell('effect')}
+        {cell('resources')}
       </td>
-      <td>{cell('effect')}</td>
-      <td>{cell('resources')}</td>
-      <td>
+      <td className="list-plan">
         {inPlan ? (
           <span className="in-plan-badge">
             <span aria-hidden="true">✓ </span>

@@ -38,7 +38,7 @@ interface Props {
 export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Props) {
   const t = useT(ideasMessages);
   const doc = useBoardDoc();
-  const { mode, silent, facilitator, rounds, hidden } = brainstorm;
+  const { mode, silent, facilitator, hidden } = brainstorm;
   const amFacilitator = canEdit && (facilitator === null || facilitator.id === me.id);
   const hiddenTotal = hidden.reduce((sum, h) => sum + h.count, 0);
   const { boardId } = useBoardConnection();

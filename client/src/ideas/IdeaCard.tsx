@@ -161,7 +161,7 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
     >
       {takenBy && (
         <p className="taken-badge" data-testid="idea-taken">
-          <span aria-hidden="true">✋ </span>
+          <span aria-hidden="true">✥ </span>
           {t('takenBy', { name: takenBy })}
         </p>
       )}
@@ -490,7 +490,7 @@ function QuestionItem({ ideaId, question, canAnswer, onStatus }: { ideaId: strin
           ))}
         </ul>
       )}
-      {canAnswer && !answering && (
+      {canAnswer && !answering && !question.answers?.length && (
         <button type="button" ref={toggle} className="answer-toggle" onClick={() => setAnswering(true)} data-testid="idea-answer-open">
           {t('answer')}
         </button>

@@ -263,7 +263,6 @@ function MyDrafts({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (mess
   return (
     <section className="my-drafts" aria-labelledby="my-drafts-heading" data-testid="my-drafts">
       <h3 id="my-drafts-heading">
-        <span aria-hidden="true">🔒 </span>
         {t('myDrafts', { count: drafts.list.length })}
       </h3>
       <ul>

@@ -48,6 +48,12 @@ export function MeetingBar() {
     previousId.current = meetingId;
   }, [meetingId, t]);
 
+  // "Siden sidst" belongs to the first agenda item: it folds away when the meeting moves on.
+  const step = meeting?.step ?? null;
+  useEffect(() => {
+    if (step !== null && step > 0) setSinceOpen(false);
+  }, [step]);
+
   useJoinMeeting(meeting);
   useFollowScroll();
 

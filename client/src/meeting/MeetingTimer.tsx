@@ -17,9 +17,11 @@ export function MeetingTimer({ meeting, showStep = false }: { meeting: Meeting; 
   return (
     <div className={`meeting-timer${clock.overrun ? ' is-overrun' : ''}`} data-testid="meeting-timer" data-overrun={clock.overrun} data-elapsed-ms={clock.elapsedMs}>
       <p className="meeting-timer-text" role="timer" aria-label={t('timerLabel')}>
-        <span aria-hidden="true" className="meeting-timer-icon">
-          {clock.overrun ? '⚠' : '⏱'}
-        </span>{' '}
+        {clock.overrun && (
+          <span aria-hidden="true" className="meeting-timer-icon">
+            ⚠{' '}
+          </span>
+        )}
         {text}
       </p>
       <div className="meeting-progress" aria-hidden="true">

@@ -116,7 +116,7 @@ function MinutesBody({ minutes, headingLevel }: { minutes: MeetingMinutes; headi
       </Heading>
       <dl className="minutes-facts">
         <div>
-          <dt>{t('toolbar')}</dt>
+          <dt>{t('timeLabel')}</dt>
           <dd>
             {t('time', { from: time.time(minutes.startedAt), to: time.time(minutes.endedAt) })} ({t('planned').toLowerCase()} {t('minutesUnit', { n: minutes.durationMinutes })})
           </dd>
@@ -142,7 +142,7 @@ function MinutesBody({ minutes, headingLevel }: { minutes: MeetingMinutes; headi
               <th scope="col">
                 <span className="visually-hidden">{t('status')}</span>
               </th>
-              <th scope="col">{t('decisions')}</th>
+              <th scope="col">{t('action')}</th>
               <th scope="col">{t('responsible')}</th>
               <th scope="col">{t('deadline')}</th>
               <th scope="col">{t('status')}</th>

@@ -20,7 +20,7 @@ const FIELD_KEY = { title: 'fieldTitle', responsible: 'fieldResponsible', deadli
 
 export function decisionNote(decision: Decision, t: Translate<MeetingMessageKey>): string {
   if (decision.kind !== 'changed' || decision.changes.length === 0) return t(decision.kind);
-  return `${t('changed')} (${t('changedFields', { fields: decision.changes.map((field) => t(FIELD_KEY[field])).join(', ') })})`;
+  return `${t('changed')}: ${decision.changes.map((field) => t(FIELD_KEY[field])).join(', ')}`;
 }
 
 export function minutesMarkdown(
@@ -41,7 +41,7 @@ export function minutesMarkdown(
   if (minutes.decisions.length === 0) {
     lines.push(t('noDecisions'));
   } else {
-    lines.push(`| | ${t('decisions')} | ${t('responsible')} | ${t('deadline')} | ${t('status')} |`, '|---|---|---|---|---|');
+    lines.push(`| | ${t('action')} | ${t('responsible')} | ${t('deadline')} | ${t('status')} |`, '|---|---|---|---|---|');
     for (const decision of minutes.decisions) {
       const cells = [
         decisionNote(decision, t),

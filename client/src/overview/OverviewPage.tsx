@@ -100,7 +100,7 @@ function Overview({ access }: { access: OverviewAccess }) {
         </p>
       )}
       <p className="overview-totals" role="status">
-        {t('totals', totals)}
+        {t(totals.boards === 1 ? 'totalsOne' : 'totals', totals)}
         {shown.length !== boards.length && ` · ${t('shown', { n: shown.length, total: boards.length })}`}
       </p>
       {boards.length === 0 ? (
@@ -177,12 +177,14 @@ function BoardRow({ board }: { board: OverviewBoard }) {
           </ul>
         )}
       </td>
-      <td className="overview-statuses">
-        {(['decided', 'started', 'finished', 'evaluated'] as const).map((status) => (
-          <span key={status} className={`overview-status status-${status}`} data-testid={`count-${status}`}>
-            <strong>{s.actions[status]}</strong> {t(status)}
-          </span>
-        ))}
+      <td>
+        <div className="overview-statuses">
+          {(['decided', 'started', 'finished', 'evaluated'] as const).map((status) => (
+            <span key={status} className={`overview-status status-${status}`} data-testid={`count-${status}`}>
+              <strong>{s.actions[status]}</strong> {t(status)}
+            </span>
+          ))}
+        </div>
       </td>
       <td>
         <Count n={s.overdue} icon="⚠" warn testId="overdue-count" />

@@ -161,7 +161,7 @@ function WallMeeting() {
     ] as const
   )
     .filter(([, n]) => n > 0)
-    .map(([key, n]) => t(key, { n }));
+    .map(([key, n]) => (n === 1 ? t(`${key}One`) : t(key, { n })));
   return (
     <section className="wall-meeting" aria-label={tm('running')} data-testid="wall-meeting">
       <p className="wall-meeting-title">

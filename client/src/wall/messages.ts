@@ -17,6 +17,11 @@ export const wallMessages = defineMessages({
     newIdeas: '{n} nye idéer',
     assessedIdeas: '{n} vurderede idéer',
     newActions: '{n} nye handlinger',
+    measurementsOne: '1 ny måling',
+    statusChangesOne: '1 statusændring',
+    newIdeasOne: '1 ny idé',
+    assessedIdeasOne: '1 vurderet idé',
+    newActionsOne: '1 ny handling',
     status: 'Status',
   },
   en: {
@@ -35,6 +40,11 @@ export const wallMessages = defineMessages({
     newIdeas: '{n} new ideas',
     assessedIdeas: '{n} assessed ideas',
     newActions: '{n} new actions',
+    measurementsOne: '1 new measurement',
+    statusChangesOne: '1 status change',
+    newIdeasOne: '1 new idea',
+    assessedIdeasOne: '1 assessed idea',
+    newActionsOne: '1 new action',
     status: 'Status',
   },
 });

@@ -64,6 +64,8 @@ export function openDraftStore(dataDir: string): DraftStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // A draft deleted by its owner is gone from the file too, not left in a free page.
+  db.pragma('secure_delete = ON');
   db.exec(`
     CREATE TABLE IF NOT EXISTS idea_drafts (
       id TEXT PRIMARY KEY,
