@@ -13,7 +13,7 @@ import { createLeaderToken } from './auth/leaderToken';
 import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS } from './storage/sqlite';
 import { createBoardService } from './boards/boardService';
 import { createApi } from './http/api';
-import { createGoalExports } from './http/goalExport';
+import { createGoalExport } from './http/goalExport';
 import { createActionExport } from './http/actionExport';
 import { openDraftStore } from './drafts/draftStore';
 import { createDraftsApi } from './drafts/draftsApi';
@@ -109,8 +109,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       adminToken: admin.token,
       leader,
       publicUrl: () => publicUrl,
-      goalExports: createGoalExports({ tokens, store, rooms, log }),
-      routes: [createDraftsApi({ drafts, tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log })],
+      routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createDraftsApi({ drafts, tokens, store, rooms, log })],
     }),
     serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client')),
     log,

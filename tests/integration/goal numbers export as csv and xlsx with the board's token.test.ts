@@ -3,7 +3,7 @@ import { addGoal, setActual, setTarget, writeMeasurements } from '../../shared/s
 import { parseCsv } from '../../shared/domain/measurementCsv';
 import { readXlsxRows } from '../../shared/domain/measurementXlsx';
 import { applyImport, planImport } from '../../shared/domain/measurementImport';
-import { contentDisposition } from '../../server/src/http/goalExport';
+import { contentDisposition } from '../../server/src/http/download';
 import { clientPool, connectClient, createBoard, startTestServer, waitFor, type CreatedBoard, type TestServer } from './harness';
 
 let server: TestServer;

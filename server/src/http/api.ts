@@ -1,5 +1,5 @@
-// The REST API under /api (design.md, "HTTP contract"): admin-only board creation and listing,
-// and a goal's numbers as CSV/XLSX with the board's token (goalExport.ts).
+// The REST API under /api (design.md, "HTTP contract"): admin-only board creation and listing;
+// feature routes under /api/boards/:id/… (exports, hidden ideas) come in as `routes`.
 
 import type http from 'node:http';
 import { z } from 'zod';
@@ -8,7 +8,6 @@ import { isAdminAuthorization } from '../auth/adminToken';
 import type { BoardService } from '../boards/boardService';
 import { bearerToken, type LeaderTokens } from '../auth/leaderToken';
 import { readJsonBody } from './body';
-import { GOAL_EXPORT_PATH, type GoalExports } from './goalExport';
 import type { ApiRoute } from './apiRoute';
 import { HttpError, methodNotAllowed, sendJson } from './responses';
 
@@ -27,13 +26,11 @@ export interface ApiDeps {
   leader: LeaderTokens;
   /** Base of the links the server hands out. */
   publicUrl: () => string;
-  /** A goal's numbers as CSV/XLSX with the board's token (issue 3); absent → those paths are 404. */
-  goalExports?: GoalExports;
-  /** More routes under /api/boards/:id/… (issue 4: hidden ideas, action-plan export); tried in order before 404. */
+  /** Routes under /api/boards/:id/… (goal and action-plan exports, hidden ideas); tried in order before 404. */
   routes?: readonly ApiRoute[];
 }
 
-export function createApi({ boards, adminToken, leader, publicUrl, goalExports, routes = [] }: ApiDeps) {
+export function createApi({ boards, adminToken, leader, publicUrl, routes = [] }: ApiDeps) {
   const isLeader = (req: http.IncomingMessage) => leader.check(bearerToken(req.headers.authorization));
 
   function requireAdmin(req: http.IncomingMessage): void {
@@ -77,8 +74,6 @@ export function createApi({ boards, adminToken, leader, publicUrl, goalExports, 
       const now = Date.now();
       return sendJson(res, 200, { now, iso: new Date(now).toISOString() });
     }
-    const exportMatch = goalExports ? GOAL_EXPORT_PATH.exec(pathname) : null;
-    if (exportMatch && goalExports) return goalExports(req, res, exportMatch);
     for (const route of routes) if (await route(req, res, pathname)) return;
     throw new HttpError(404, `No API endpoint at ${pathname}`);
   };

@@ -1,4 +1,4 @@
-// The board's token on a REST request under /api/boards/:id/… (drafts, action-plan export):
+// The board's token on a REST request under /api/boards/:id/… (drafts, exports):
 // `?token=` or `Authorization: Bearer`, checked like /sync does — an unknown board is 404 first
 // (ids are random, so that says nothing), a bad token 401, another board's token 403.
 
@@ -6,8 +6,16 @@ import type http from 'node:http';
 import { BOARD_ID_PATTERN, type Capability } from '../../../shared/protocol';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { BoardStore } from '../storage/store';
-import { requestToken } from './goalExport';
 import { HttpError } from './responses';
+
+/** The token from `?token=` or `Authorization: Bearer`. */
+export function requestToken(req: http.IncomingMessage): string | null {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const fromQuery = url.searchParams.get('token');
+  if (fromQuery) return fromQuery;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match ? match[1]! : null;
+}
 
 export function decodeSegment(segment: string): string {
   try {

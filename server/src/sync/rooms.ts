@@ -1,6 +1,7 @@
 // Which boards are open in memory. A board is loaded once however many connections ask at the
 // same time, unloaded when idle, and never loaded again before its unloading has been stored.
 
+import type * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import { loadDoc } from '../storage/loadDoc';
@@ -25,6 +26,21 @@ export class RoomRegistry {
   /** The room if it is loaded right now (for reading its live document). */
   loaded(boardId: string): Room | undefined {
     return this.open.get(boardId);
+  }
+
+  /**
+   * Read a board's document without opening a room: the live document when the board is open,
+   * else one loaded from the store for the purpose and let go again (exports use this).
+   */
+  async read<T>(boardId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const room = this.open.get(boardId);
+    if (room) return use(room.doc);
+    const { doc } = await loadDoc(this.store, boardId, this.log);
+    try {
+      return await use(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** The loaded room of a board, loading it from the store first if need be. */
