@@ -12,7 +12,7 @@ import { useFormat, useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
 import { useActions, useBoardDoc, useMeta } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
-import { Dialog } from './Dialog';
+import { Modal } from '../app/Modal';
 import { STATUS_ICON, UrgencyFlag, type GoalOption } from './ActionRow';
 import { actionMessages } from './messages';
 
@@ -27,7 +27,7 @@ export function FollowUpDialog({ onClose, goals }: { onClose: () => void; goals:
   const action = ids.length > 0 ? byId.get(ids[index]!) : undefined;
 
   return (
-    <Dialog labelledBy="follow-up-title" onClose={onClose} className="follow-up" testId="follow-up">
+    <Modal labelledBy="follow-up-title" onClose={onClose} className="follow-up" testId="follow-up">
       <header className="follow-up-header">
         <h2 id="follow-up-title">{t('followUpTitle')}</h2>
         {ids.length > 0 && (
@@ -60,7 +60,7 @@ export function FollowUpDialog({ onClose, goals }: { onClose: () => void; goals:
           {t('close')}
         </button>
       </footer>
-    </Dialog>
+    </Modal>
   );
 }
 

@@ -13,7 +13,7 @@ import { useBoardDoc } from '../sync/BoardProvider';
 import { ChangeTable, PlanSummary } from './ChangePreview';
 import { parseEntry, pickerPeriods } from './goalView';
 import { goalMessages } from './messages';
-import { Modal } from './Modal';
+import { Modal } from '../app/Modal';
 
 /** Default length of a ramp: a year. */
 const RAMP_STEPS: Record<Frequency, number> = { monthly: 11, weekly: 51, quarterly: 3 };

@@ -7,7 +7,7 @@ import { GOAL_DESCRIPTION_MAX, type Goal, type GoalInput, type GoalKind, type Go
 import { makeFormatters, useLocale, useT } from '../app/i18n';
 import { parseEntry } from './goalView';
 import { goalMessages, type GoalMessageKey } from './messages';
-import { Modal } from './Modal';
+import { Modal } from '../app/Modal';
 
 export interface GoalDraft {
   name: string;

@@ -12,7 +12,7 @@ import { useBoardDoc } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { BadRows, ChangeTable, PlanSummary } from './ChangePreview';
 import { goalMessages, type GoalMessageKey } from './messages';
-import { Modal } from './Modal';
+import { Modal } from '../app/Modal';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 

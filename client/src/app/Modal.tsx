@@ -1,6 +1,6 @@
 // A modal <dialog> that opens when mounted and closes by unmounting. Escape and the close
 // button call onClose; focus goes back to where it was when the dialog opened (if that element
-// is still on the page; otherwise the owner moves it).
+// is still on the page; otherwise the owner moves it). Shared by every feature's dialogs.
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
