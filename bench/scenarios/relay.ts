@@ -24,6 +24,9 @@ export const RELAY_SCENARIOS: RelayScenario[] = [
   { id: 'relay-200x10', title: '200 boards × 10 clients × 0.2 updates/s (2,000 connections)', boards: 200, clientsPerBoard: 10, rate: 0.2 },
 ];
 
+/** A relay row during which other processes used more than this (% of one core) is called noisy. */
+export const NOISY_BACKGROUND_PERCENT = 50;
+
 export interface RelayTiming {
   warmupMs: number;
   measureMs: number;
@@ -54,6 +57,8 @@ export interface RelayResult {
   loadLoopDelayP99Ms?: number;
   /** Everything else on the machine (other processes) during the window, in % of one core. */
   backgroundCpuPercent?: number;
+  /** Background CPU of every attempt at this row (the kept one is the quietest). */
+  attempts?: number[];
   loadavgBefore?: number[];
   loadavgAfter?: number[];
 }

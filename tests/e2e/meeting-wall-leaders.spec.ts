@@ -342,8 +342,6 @@ test('the wall screen keeps its memory flat over thousands of updates', async ({
   await seedBoard(server.url, board, seedExampleBoard);
   const context = await browser.newContext();
   const wall = await context.newPage();
-  wall.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  wall.on('console', (m) => m.type() !== 'log' && console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
   await wall.goto(board.links.view);
   await expect(wall.getByTestId('wall')).toBeVisible();
   const cdp = await context.newCDPSession(wall);
@@ -359,29 +357,34 @@ test('the wall screen keeps its memory flat over thousands of updates', async ({
   const first = writers[0]!.doc;
   startMeeting(first, { by: 'Last', at: new Date().toISOString() });
   const goalId = [...first.getMap('goals').keys()][0]!;
-  const actionId = [...first.getMap('actions').keys()][0]!;
+  const [actionId, markerId] = [...first.getMap('actions').keys()] as [string, string];
   const period = addPeriods(periodOfDate(today(), 'monthly'), -1);
   let sent = 0;
+  const marker = wall.locator('[data-field=actions]');
+  /** `count` updates in batches of 40; after each batch the wall must show a marker (no backlog builds up). */
   const send = async (count: number) => {
-    for (let i = 0; i < count; i++, sent++) {
-      const writer = writers[sent % 2]!.doc;
-      switch (sent % 3) {
-        case 0:
-          setActual(writer, goalId, period, 60 + (sent % 20), { by: 'Last' });
-          break;
-        case 1:
-          setActionResponsible(writer, actionId, `Person ${sent % 7}`);
-          break;
-        default:
-          setMeetingStep(writer, sent % 5, 'Last', new Date().toISOString());
+    for (let done = 0; done < count; ) {
+      const batchStart = Date.now();
+      for (let i = 0; i < 40 && done < count; i++, done++, sent++) {
+        const writer = writers[sent % 2]!.doc;
+        switch (sent % 3) {
+          case 0:
+            setActual(writer, goalId, period, 60 + (sent % 20), { by: 'Last' });
+            break;
+          case 1:
+            setActionResponsible(writer, actionId, `Person ${sent % 7}`);
+            break;
+          default:
+            setMeetingStep(writer, sent % 5, 'Last', new Date().toISOString());
+        }
       }
-      // Two writers at ~150 updates/s each, under the server's per-connection rate limit.
-      if (i % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 65));
+      // The marker is written by one writer only: concurrent writes to one key by two clients
+      // are ordered by client id, not by time, so a shared key could keep an older value.
+      setActionResponsible(first, markerId, `Done ${sent}`);
+      await expect(marker).toContainText(`Done ${sent}`, { timeout: 30_000 });
+      // At most ~20 updates per writer per 120 ms: under the server's per-connection rate limit.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 120 - (Date.now() - batchStart))));
     }
-    // Wait until the wall has caught up: a last, recognisable value.
-    setActionResponsible(writers[0]!.doc, actionId, `Done ${sent}`);
-    console.log('DEBUG writers', writers.map((w) => w.provider.wsconnected), 'wall status', await wall.getByTestId('wall-connection').getAttribute('data-status'));
-    await expect(wall.locator('[data-field=actions]')).toContainText(`Done ${sent}`, { timeout: 60_000 });
   };
 
   await send(500);
@@ -390,12 +393,17 @@ test('the wall screen keeps its memory flat over thousands of updates', async ({
   const after1750 = await heap();
   await send(1250);
   const after3000 = await heap();
-  console.log(`wall heap halves: ${((after1750 - after500) / 1e6).toFixed(2)} MB, ${((after3000 - after1750) / 1e6).toFixed(2)} MB`);
   const growth = after3000 - after500;
-  console.log(`wall heap: ${(after500 / 1e6).toFixed(1)} MB after 500 updates, ${(after3000 / 1e6).toFixed(1)} MB after 3000 (growth ${(growth / 1e6).toFixed(2)} MB)`);
-  // The document itself grows a little with every overwrite (Yjs keeps a small record of each);
-  // a leak of a rendered view or a listener per update would be several MB over 2500 updates.
-  expect(growth).toBeLessThan(3_000_000);
+  const lateGrowth = after3000 - after1750;
+  console.log(
+    `wall heap: ${(after500 / 1e6).toFixed(1)} MB after 500 updates, ${(after1750 / 1e6).toFixed(1)} MB after 1750, ${(after3000 / 1e6).toFixed(1)} MB after 3000`,
+  );
+  // Measured here: +0.9 MB over updates 500–1750 (caches and compiled code still warming up),
+  // +0.3 MB over 1750–3000 (the document keeps a small record of each overwrite). A leak grows
+  // by the same amount in every stretch: keeping even a 300-byte copy of the action plan per
+  // update took the late stretch to +0.7 MB, so twice the measured growth is the bound.
+  expect(growth).toBeLessThan(2_000_000);
+  expect(lateGrowth).toBeLessThan(600_000);
   await expect(wall.getByTestId('wall-connection')).toHaveAttribute('data-status', 'online');
   for (const writer of writers) writer.destroy();
   await context.close();

@@ -1,11 +1,12 @@
 // The minutes of every ended meeting on this board: viewable, downloadable as Markdown, and
 // printable (the print shows only the minutes, so "Save as PDF" gives a clean document).
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { MeetingMinutes } from '../../../shared/schema/meeting';
 import { useFormat, useT } from '../app/i18n';
 import { useMeta } from '../sync/BoardProvider';
+import { Modal } from '../app/Modal';
 import { meetingMessages } from './messages';
 import { useTimeFormat } from './format';
 import { decisionNote, downloadText, minutesMarkdown } from './minutesMarkdown';
@@ -14,15 +15,7 @@ import { useMinutes } from './useMeeting';
 export function MinutesDialog({ onClose, focusId }: { onClose: () => void; focusId?: string | null }) {
   const t = useT(meetingMessages);
   const minutes = useMinutes();
-  const ref = useRef<HTMLDialogElement>(null);
   const [printing, setPrinting] = useState<MeetingMinutes | null>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     if (!printing) return;
@@ -43,20 +36,10 @@ export function MinutesDialog({ onClose, focusId }: { onClose: () => void; focus
   }, [printing]);
 
   return (
-    <dialog
-      ref={ref}
-      className="minutes-dialog"
-      aria-labelledby="minutes-title"
-      data-testid="minutes-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        closeRef.current();
-      }}
-      onClose={() => closeRef.current()}
-    >
+    <Modal labelledBy="minutes-title" onClose={onClose} className="minutes-dialog" testId="minutes-dialog">
       <header className="minutes-dialog-head">
         <h2 id="minutes-title">{t('minutesTitle')}</h2>
-        <button type="button" onClick={() => closeRef.current()} autoFocus>
+        <button type="button" onClick={onClose} autoFocus>
           {t('close')}
         </button>
       </header>
@@ -72,7 +55,7 @@ export function MinutesDialog({ onClose, focusId }: { onClose: () => void; focus
           </div>,
           document.body,
         )}
-    </dialog>
+    </Modal>
   );
 }
 

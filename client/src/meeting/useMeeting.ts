@@ -74,10 +74,20 @@ export const useMeetingView = create<MeetingViewState>()((set) => ({
   setFollowing: (following) => set({ following }),
 }));
 
-/** The field the meeting is at, when a meeting runs and this screen follows it; else null. */
+// Primitive snapshots: a layout that only needs "is a meeting running" or "which field" is not
+// re-rendered (with all four fields) on every step or timer-length change.
+const readRunning = (doc: Y.Doc): boolean => readMeeting(doc) !== null;
+const readField = (doc: Y.Doc): AgendaField | null => {
+  const meeting = readMeeting(doc);
+  return meeting ? (AGENDA[meeting.step]?.field ?? null) : null;
+};
+
+/** Whether a meeting runs. */
+export const useMeetingRunning = (): boolean => useDocView('meeting', readRunning);
+
+/** The field the meeting is at, when a meeting runs and this screen follows it (or `forceFollow`); else null. */
 export function useMeetingField(forceFollow = false): AgendaField | null {
-  const meeting = useMeeting();
+  const field = useDocView('meeting', readField);
   const following = useMeetingView((s) => s.following);
-  if (!meeting || (!following && !forceFollow)) return null;
-  return AGENDA[meeting.step]?.field ?? null;
+  return following || forceFollow ? field : null;
 }

@@ -5,8 +5,7 @@
 // exactly the 1920×1080 picture, twice as sharp. It runs for weeks: the connection reconnects
 // by itself, and nothing here keeps growing (one timer, listeners removed on unmount).
 
-import { useEffect, useState, type CSSProperties } from 'react';
-import { AGENDA } from '../../../shared/domain/meetingTimer';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { isOverdue } from '../../../shared/domain/actionStatus';
 import { isUnderTarget } from '../../../shared/domain/goalProgress';
 import { useT } from '../app/i18n';
@@ -23,7 +22,7 @@ import { MeetingTimer } from '../meeting/MeetingTimer';
 import { meetingMessages } from '../meeting/messages';
 import { useTimeFormat } from '../meeting/format';
 import { useClockOffset, useNow, useServerClockSync } from '../meeting/serverClock';
-import { useMeeting } from '../meeting/useMeeting';
+import { useMeeting, useMeetingField, useMeetingRunning } from '../meeting/useMeeting';
 import { useSinceLast } from '../meeting/useSinceLast';
 import { useLastChange } from './useLastChange';
 import { wallMessages } from './messages';
@@ -56,11 +55,26 @@ function useWallScale(): { scale: number; height: number } {
 
 export function WallLayout() {
   const { scale, height } = useWallScale();
-  const meeting = useMeeting();
+  const running = useMeetingRunning();
+  const field = useMeetingField(true);
   const tm = useT(meetingMessages);
   const online = useConnectionState((s) => s.status === 'online');
   useServerClockSync(online);
-  const field = meeting ? (AGENDA[meeting.step]?.field ?? null) : null;
+  // The fields read the board themselves; the layout re-rendering (a resize, a new step) need
+  // not re-render them.
+  const fields = useMemo(
+    () => (
+      <AssessmentDnd>
+        <main className="wall-fields">
+          <GoalsField />
+          <IdeasField />
+          <AssessmentField />
+          <ActionsField />
+        </main>
+      </AssessmentDnd>
+    ),
+    [],
+  );
   const style = {
     width: WALL_WIDTH,
     height,
@@ -71,15 +85,8 @@ export function WallLayout() {
     <div className="wall-viewport">
       <div className="wall-canvas" style={style} data-testid="wall" data-meeting-step={field ?? undefined} data-scale={scale.toFixed(3)}>
         <WallHeader />
-        {meeting && <WallMeeting />}
-        <AssessmentDnd>
-          <main className="wall-fields">
-            <GoalsField />
-            <IdeasField />
-            <AssessmentField />
-            <ActionsField />
-          </main>
-        </AssessmentDnd>
+        {running && <WallMeeting />}
+        {fields}
       </div>
     </div>
   );
