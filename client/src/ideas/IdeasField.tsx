@@ -66,7 +66,10 @@ export function IdeasField() {
   return (
     <Field id="ideas" number={2} title={tb('ideas')}>
       <div ref={ref} className={`ideas ${leaving ? 'is-unassess-target' : ''}`} data-testid="ideas-drop" data-drop-field="">
-        <BrainstormBar brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} onStatus={setStatus} />
+        {/* A view link (wall screen) shows the bar only when there is a round or hidden ideas to follow. */}
+        {(canEdit || brainstorm.mode === 'rounds' || brainstorm.silent) && (
+          <BrainstormBar brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} onStatus={setStatus} />
+        )}
         <p className="ideas-reminder">{t('reminder')}</p>
         {canEdit && <AddIdeaForm drafts={drafts} onStatus={setStatus} />}
         {canEdit && brainstorm.silent && drafts.list.length > 0 && <MyDrafts drafts={drafts} onStatus={setStatus} />}
