@@ -408,3 +408,22 @@ test('the wall screen keeps its memory flat over thousands of updates', async ({
   for (const writer of writers) writer.destroy();
   await context.close();
 });
+
+test('a wall-screen field with more than fits turns its own pages', async ({ browser, server, createBoard }) => {
+  const board = await createBoard('Mange idéer');
+  const seeder = nodeClient(server.url, board.id, board.tokens.edit);
+  await seeder.synced;
+  for (let i = 1; i <= 40; i++) addIdea(seeder.doc, { text: `Idé nummer ${i} om digital post`, author: 'Peter', color: '#fff3a3' });
+  const context = await browser.newContext();
+  const wall = await context.newPage();
+  await wall.goto(board.links.view);
+  const ideasBody = wall.locator('[data-field=ideas] .field-body');
+  await expect(wall.locator('[data-field=ideas] [data-testid=idea-card]')).toHaveCount(40);
+  expect(await ideasBody.evaluate((el) => el.scrollTop)).toBe(0);
+  // The first page turn comes after PAGE_MS (12 s); the fields that fit stay put.
+  await expect(ideasBody).toHaveAttribute('data-paged', '', { timeout: 20_000 });
+  await expect.poll(() => ideasBody.evaluate((el) => el.scrollTop), { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect(wall.locator('[data-field=actions] .field-body')).not.toHaveAttribute('data-paged');
+  await context.close();
+  seeder.destroy();
+});

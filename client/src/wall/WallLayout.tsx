@@ -5,7 +5,7 @@
 // exactly the 1920×1080 picture, twice as sharp. It runs for weeks: the connection reconnects
 // by itself, and nothing here keeps growing (one timer, listeners removed on unmount).
 
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { isOverdue } from '../../../shared/domain/actionStatus';
 import { isUnderTarget } from '../../../shared/domain/goalProgress';
 import { useT } from '../app/i18n';
@@ -25,6 +25,7 @@ import { useClockOffset, useNow, useServerClockSync } from '../meeting/serverClo
 import { useMeeting, useMeetingField, useMeetingRunning } from '../meeting/useMeeting';
 import { useSinceLast } from '../meeting/useSinceLast';
 import { useLastChange } from './useLastChange';
+import { useFieldPaging } from './useFieldPaging';
 import { wallMessages } from './messages';
 import '../meeting/meeting.css';
 import './wall.css';
@@ -60,6 +61,8 @@ export function WallLayout() {
   const tm = useT(meetingMessages);
   const online = useConnectionState((s) => s.status === 'online');
   useServerClockSync(online);
+  const canvas = useRef<HTMLDivElement>(null);
+  useFieldPaging(canvas);
   // The fields read the board themselves; the layout re-rendering (a resize, a new step) need
   // not re-render them.
   const fields = useMemo(
@@ -83,7 +86,7 @@ export function WallLayout() {
   } as CSSProperties;
   return (
     <div className="wall-viewport">
-      <div className="wall-canvas" style={style} data-testid="wall" data-meeting-step={field ?? undefined} data-scale={scale.toFixed(3)}>
+      <div ref={canvas} className="wall-canvas" style={style} data-testid="wall" data-meeting-step={field ?? undefined} data-scale={scale.toFixed(3)}>
         <WallHeader />
         {running && <WallMeeting />}
         {fields}
