@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addGoal, setActual, setTarget, writeMeasurements } from '../../shared/schema';
+import { addGoal, setActual, writeMeasurements } from '../../shared/schema';
 import { parseCsv } from '../../shared/domain/measurementCsv';
 import { readXlsxRows } from '../../shared/domain/measurementXlsx';
 import { applyImport, planImport } from '../../shared/domain/measurementImport';

@@ -1,15 +1,16 @@
 // "Vurdér" without dragging (WCAG 2.1: 2.1.1 keyboard, 2.5.x pointer alternatives): two selects
 // with four levels each, two on each side of the zone threshold, applied at once.
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { assessIdea, type Idea } from '../../../shared/schema';
 import type { Position } from '../../../shared/domain/zones';
 import { zoneOf } from '../../../shared/domain/zones';
 import { useT } from '../app/i18n';
 import { useBoardDoc } from '../sync/BoardProvider';
-import { LEVELS, isLevel, levelOf, withLevel, type Level } from './geometry';
+import { LEVELS, type Level } from './geometry';
 import { assessmentMessages } from './messages';
 import { ZoneBadge } from './ZoneBadge';
+import { useLevelChoice } from './useLevelChoice';
 
 const LEVEL_KEY = { 0.1: '0_1', 0.3: '0_3', 0.7: '0_7', 0.9: '0_9' } as const satisfies Record<Level, string>;
 
@@ -18,26 +19,12 @@ export function AssessControl({ idea, id, onClose }: { idea: Idea; id: string; o
   const doc = useBoardDoc();
   const titleId = useId();
   const first = useRef<HTMLSelectElement>(null);
-  const [pending, setPending] = useState<Partial<Position>>({});
+  const { choose, valueOf } = useLevelChoice(doc, idea);
   const position = idea.position;
 
   useEffect(() => {
     first.current?.focus();
   }, []);
-
-  const choose = (axis: keyof Position, raw: string) => {
-    const value = Number(raw);
-    if (!isLevel(value)) return;
-    const next = withLevel(position, pending, axis, value);
-    setPending(next.pending);
-    if (next.position) assessIdea(doc, idea.id, next.position);
-  };
-
-  const valueOf = (axis: keyof Position): string => {
-    if (position) return String(levelOf(position[axis]));
-    const chosen = pending[axis];
-    return chosen === undefined ? '' : String(chosen);
-  };
 
   const select = (axis: keyof Position) => (
     <label className="stacked">

@@ -4,7 +4,7 @@
 // the follow-up, where the order is what matters.
 
 import { useId, useMemo, useState } from 'react';
-import { assessIdea, promoteToAction, type Idea } from '../../../shared/schema';
+import { promoteToAction, type Idea } from '../../../shared/schema';
 import type { Position } from '../../../shared/domain/zones';
 import { sortByZone } from '../../../shared/domain/ideaOrder';
 import { checkCapacity, countOpen } from '../../../shared/domain/actionPlan';
@@ -12,9 +12,10 @@ import { useT } from '../app/i18n';
 import { useActions, useBoardDoc, useCanEdit, useIdeas, useMeta } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { ideasMessages } from '../ideas/messages';
-import { LEVELS, isLevel, levelOf, percent, withLevel, type Level } from './geometry';
+import { LEVELS, levelOf, percent, type Level } from './geometry';
 import { assessmentMessages } from './messages';
 import { ZoneBadge } from './ZoneBadge';
+import { useLevelChoice } from './useLevelChoice';
 
 const LEVEL_KEY = { 0.1: '0_1', 0.3: '0_3', 0.7: '0_7', 0.9: '0_9' } as const satisfies Record<Level, string>;
 
@@ -62,23 +63,11 @@ function Row({ idea, canEdit, inPlan, exceeds, after, capacity }: { idea: Idea; 
   const ti = useT(ideasMessages);
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
-  const [pending, setPending] = useState<Partial<Position>>({});
+  const { choose, valueOf } = useLevelChoice(doc, idea);
   const [warning, setWarning] = useState(false);
   const reasonId = useId();
   const position = idea.position;
 
-  const choose = (axis: keyof Position, raw: string) => {
-    const value = Number(raw);
-    if (!isLevel(value)) return;
-    const next = withLevel(position, pending, axis, value);
-    setPending(next.pending);
-    if (next.position) assessIdea(doc, idea.id, next.position);
-  };
-  const valueOf = (axis: keyof Position): string => {
-    if (position) return String(levelOf(position[axis]));
-    const chosen = pending[axis];
-    return chosen === undefined ? '' : String(chosen);
-  };
   const cell = (axis: keyof Position) => {
     if (!canEdit) {
       return (
