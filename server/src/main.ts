@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     log,
   });
+  // The one line a person starting the server looks for, plain among the JSON log lines.
+  process.stdout.write(`\nMåltavle runs on ${server.publicUrl}\nAdmin link (create boards, share links, leader overview): ${server.publicUrl}/?admin=${encodeURIComponent(server.adminToken)}\n\n`);
 
   // A repeated signal is expected (npm forwards Ctrl+C that the terminal already sent), so it
   // does not cut the shutdown short; a watchdog does if storing ever hangs.
