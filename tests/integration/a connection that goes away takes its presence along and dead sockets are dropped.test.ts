@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { clientPool, connectClient, createBoard, rawClient, sleep, startTestServer, waitFor, type TestServer } from './harness';
+import { connectClient, createBoard, rawClient, sleep, waitFor, serverForFile } from './harness';
 
 const KEEPALIVE_MS = 100;
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer({ keepaliveMs: KEEPALIVE_MS });
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile({ keepaliveMs: KEEPALIVE_MS });
 
 function awarenessFrame(state: Record<string, unknown>): { frame: Uint8Array; clientId: number } {
   const awareness = new Awareness(new Y.Doc());

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addIdea } from '../../shared/schema';
-import { clientPool, connectClient, createBoard, rawClient, startTestServer, waitFor, type TestServer } from './harness';
+import { connectClient, createBoard, rawClient, waitFor, serverForFile } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile();
 
 test('thousands of messages in a burst close the sender with 1008; other clients keep syncing', async () => {
   const board = await createBoard(server.url);

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addIdea, setBoardTitle } from '../../shared/schema';
-import { ADMIN_TOKEN, clientPool, connectClient, createBoard, rawClient, sleep, startTestServer, waitFor, type TestServer } from './harness';
+import { ADMIN_TOKEN, connectClient, createBoard, rawClient, sleep, waitFor, serverForFile } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile();
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 

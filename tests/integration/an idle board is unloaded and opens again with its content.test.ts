@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addGoal, addIdea } from '../../shared/schema';
-import { clientPool, connectClient, createBoard, startTestServer, waitFor, type TestServer } from './harness';
+import { connectClient, createBoard, waitFor, serverForFile } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer({ idleUnloadMs: 150 });
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile({ idleUnloadMs: 150 });
 
 test('after the last client leaves the board is stored and dropped; the next client gets it all at first sync', async () => {
   const board = await createBoard(server.url, 'Idle');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
@@ -260,4 +260,21 @@ export function clientPool() {
       }
     },
   };
+}
+
+/**
+ * One real server for a whole test file, started before its tests and closed after them with
+ * every client the file put in `pool`. `server` is filled in when the file's tests start.
+ */
+export function serverForFile(options: Partial<StartOptions> = {}): { server: TestServer; pool: ReturnType<typeof clientPool> } {
+  const server = {} as TestServer;
+  const pool = clientPool();
+  beforeAll(async () => {
+    Object.assign(server, await startTestServer(options));
+  });
+  afterAll(async () => {
+    pool.destroyAll();
+    await server.close();
+  });
+  return { server, pool };
 }

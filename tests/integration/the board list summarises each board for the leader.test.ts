@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addAction, addGoal, addIdea, setActionStatus, setActual, setBoardTitle, setTarget } from '../../shared/schema';
 import { addDays } from '../../shared/domain/calendar';
 import { today } from '../../server/src/boards/summary';
-import { ADMIN_TOKEN, clientPool, connectClient, createBoard, startTestServer, waitFor, withDatabase, type TestServer } from './harness';
+import { ADMIN_TOKEN, connectClient, createBoard, waitFor, withDatabase, serverForFile } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer({ summaryDelayMs: 50, idleUnloadMs: 200 });
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile({ summaryDelayMs: 50, idleUnloadMs: 200 });
 
 interface Listed {
   id: string;

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addGoal, setActual, setTarget, writeMeasurements } from '../../shared/schema';
-import { clientPool, connectClient, createBoard, startTestServer, waitFor, type TestServer } from './harness';
+import { connectClient, createBoard, waitFor, serverForFile } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile();
 
 test('numbers of different periods, and target and actual of one period, entered while apart all survive', async () => {
   const board = await createBoard(server.url);

@@ -1,20 +1,12 @@
 // Several people at the board at once: two move different post-its on the grid and both edit the
 // same action (its title, and different fields) at the same moment. No edit is lost.
 
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addAction, addIdea, assessIdea, readActions, readIdeas, setActionDeadline, setActionResponsible, setActionStatus, setActionTitle } from '../../shared/schema';
 import { mergeEdit } from '../../client/src/ideas/textMerge';
-import { clientPool, connectClient, createBoard, startTestServer, waitFor, type TestServer } from './harness';
+import { connectClient, createBoard, waitFor, serverForFile } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile();
 
 test('moves of different post-its and edits of the same action all survive', async () => {
   const board = await createBoard(server.url);
