@@ -6,6 +6,7 @@ import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protoc
 import type { Capability } from '../../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
+import { roots } from '../../../shared/schema';
 import { summarizeDoc, today } from '../boards/summary';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './frames';
 
@@ -47,6 +48,13 @@ export class Room {
   private idleTimer: NodeJS.Timeout | null = null;
   /** When the document last changed and the stored summary does not know it yet. */
   private unsavedChangeAt: string | null = null;
+  /**
+   * The summary last computed, and whether anything it reads changed since. Most updates (text
+   * typed into a post-it, a post-it dragged on the grid) cannot change it, and reading the whole
+   * board for each of them was the server's main CPU cost with many active boards.
+   */
+  private lastSummary: (ReturnType<typeof summarizeDoc> & { day: string }) | null = null;
+  private summaryStale = true;
   private closed = false;
 
   /** A stored row was junk: compact even if nothing changes, so the junk goes. */
@@ -66,6 +74,13 @@ export class Room {
     this.storeNeedsCompaction = stored.skipped > 0;
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    const { meta, goals, ideas, actions } = roots(doc);
+    const markSummaryStale = () => {
+      this.summaryStale = true;
+    };
+    for (const root of [meta, goals, actions]) root.observeDeep(markSummaryStale);
+    // The summary counts ideas: only ideas added or removed matter, not their contents.
+    ideas.observe(markSummaryStale);
     if (stored.rows > deps.options.compactAfterUpdates || this.storeNeedsCompaction) this.queueCompaction();
     this.startIdleTimer();
   }
@@ -180,11 +195,16 @@ export class Room {
   private async saveSummary(): Promise<void> {
     const changedAt = this.unsavedChangeAt;
     this.unsavedChangeAt = null;
-    const { title, summary } = summarizeDoc(this.doc, today());
+    const day = today();
+    if (this.summaryStale || !this.lastSummary || this.lastSummary.day !== day) {
+      this.lastSummary = { ...summarizeDoc(this.doc, day), day };
+      this.summaryStale = false;
+    }
+    const { title, summary } = this.lastSummary;
     await this.deps.store.saveSummary(this.id, {
       title: title || undefined,
       summary,
-      summaryDate: today(),
+      summaryDate: day,
       updatedAt: changedAt ?? undefined,
     });
   }
