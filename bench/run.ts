@@ -2,8 +2,8 @@
 // child process on 127.0.0.1, driven side by side in one run from this one load process with
 // real client libraries. Prints a Markdown report and (for a full run) writes docs/benchmarks.md.
 //
-//   npm run bench                      full run (about 7–9 minutes), writes docs/benchmarks.md
-//   npm run bench -- --quick           short smoke run (about 3 minutes); prints only
+//   npm run bench                      full run (about 6 minutes, at most ~9 with retries), writes docs/benchmarks.md
+//   npm run bench -- --quick           short smoke run (about 2 minutes); prints only
 //   npm run bench -- --only=relay-200x10,cold-open   some scenarios; prints only
 //   options: --servers=ours,reference,hocuspocus (also ours-bundled: our server bundled by esbuild
 //   and run by plain node, to see what the tsx loader costs)  --out=FILE  --append (add the results to FILE
@@ -93,7 +93,8 @@ A full run rewrites this file except the block between \`<!-- keep -->\` and \`<
     and the \`ws\` 6 it ships with. Any room name is a document; no auth.
   - **Hocuspocus** 3.4.4: its stock \`Server\` (\`bench/servers/hocuspocus.mjs\`) with the official
     SQLite extension (\`@hocuspocus/extension-sqlite\`, a file in the data directory) and every other
-    setting at its default (store debounce 2 s, at most 10 s; on SIGTERM it stores and exits).
+    setting at its default (store debounce 2 s, at most 10 s; on SIGTERM it runs its store hooks
+    and exits, but the SQLite extension's \`store\` does not wait for its write to finish).
 - **One load process** (this script) drives all of them with real client libraries: y-websocket's
   \`WebsocketProvider\` (what our SPA uses) against ours and the reference, \`@hocuspocus/provider\`
   against Hocuspocus (its protocol wraps y-protocols in document-name and auth frames). One
@@ -109,22 +110,34 @@ A full run rewrites this file except the block between \`<!-- keep -->\` and \`<
 - **Cold open.** A board receives N small edits (\`items.set(String(n), n)\`, one update each) from
   writer sessions of up to 800 edits, each a new connection (so no per-connection rate limit is
   hit), while one observer stays connected. When the observer has every edit, the server is
-  stopped: SIGTERM at once, SIGTERM 1.5 s later, and for ours also \`kill -9\` 0.25 s later (stricter
-  than 1.5 s; the design promises durability within 100 ms). Then the observer goes, the server is
-  started on the same data, and one fresh client records the time from connecting to its first
-  \`sync\` event, how many of the N items it held at that moment, and when it held all of them.
-- **Disk per board.** After the cold open of the SIGTERM variant the server is stopped cleanly and
+  stopped, in four variants: SIGTERM once every client has left and the data files have not
+  changed for 2 s (at most 30 s; the board is idle and every server is done storing it); SIGTERM
+  at once, and SIGTERM 1.5 s later, with the observer still connected (a restart during a
+  meeting); for ours also \`kill -9\` 0.25 s later (stricter than at 1.5 s; the design promises
+  durability within 100 ms). Then the observer goes, the server is started on the same data, and
+  one fresh client records the time from connecting to its first \`sync\` event, how many of the N
+  items it held at that moment, and when it held all of them.
+- **Disk per board.** After the cold open of the idle variant the server is stopped cleanly and
   its data files are summed (ours: \`maaltavle.sqlite\` with WAL/SHM, one board in it; reference:
   the LevelDB directory; Hocuspocus: its SQLite file), against \`Y.encodeStateAsUpdate\` of the
   complete document. For ours the board's rows in \`updates\` are shown too.
 - **Initial JavaScript.** \`vite build\` into a temporary directory (so a \`dist/client\` that tests are
   serving is left alone), then gzip -9 of every script \`index.html\` loads up front: the entry
   \`<script type="module">\` and its \`<link rel="modulepreload">\` chunks. Lazy chunks do not count.
+- **Experiments** (not part of a plain run): \`--servers=ours-bundled\` adds our server bundled by
+  esbuild and run by plain \`node\` (no tsx loader); \`BENCH_OURS_NODE_ARGS\` and
+  \`BENCH_BUNDLED_NODE_ARGS\` pass node flags to ours / the bundled one (e.g.
+  \`--max-semi-space-size=2\`); \`BENCH_OURS_ENTRY\` runs another entry file instead of
+  \`server/src/main.ts\` (one that calls \`startServer\` with other options). A column's heading
+  names any such flags.
 - **Noise.** This is a 2-core machine and nothing isolates the run from other processes: tests or
   builds running at the same time take CPU from the servers and from the load process, and inflate
   the tail latencies of all three. The load average and the "background CPU" of each relay row say
   how quiet the machine was. Run on a quiet machine (load average well under 1) for numbers you
-  publish, and compare servers only within one run.
+  publish, and compare servers only within one run. Even on a quiet machine the p99 of one 20 s
+  window moves from run to run (on 2026-11-25, quiet runs gave the reference 5.7–19.4 ms and ours
+  7.4–13 ms in the 200 × 10 scenario), because a few pauses (GC, fsync, the load process's own)
+  decide it: repeat a run before acting on a verdict that is close to its budget.
 `;
 
 async function main(): Promise<void> {
@@ -239,9 +252,9 @@ async function main(): Promise<void> {
     if (options.append && fs.existsSync(out)) {
       fs.appendFileSync(out, `\n${markdown.replace(/^## Results/, '## Re-run')}\n`);
     } else {
-      // A hand-written block between <!-- keep --> and <!-- /keep --> survives a rewrite.
+      // A hand-written block between <!-- keep --> and <!-- /keep --> lines survives a rewrite.
       const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
-      const kept = /<!-- keep -->[\s\S]*?<!-- \/keep -->/.exec(previous)?.[0];
+      const kept = /^<!-- keep -->$[\s\S]*?^<!-- \/keep -->$/m.exec(previous)?.[0];
       fs.writeFileSync(out, `${PREAMBLE}\n${kept ? `${kept}\n\n` : ''}${markdown}\n`);
     }
     log(`bench: wrote ${path.relative(process.cwd(), out)}`);

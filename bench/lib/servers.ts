@@ -25,6 +25,21 @@ export const TARGET_LABEL: Record<Target, string> = {
 };
 export const isOurs = (target: Target) => target === 'ours' || target === 'ours-bundled';
 
+/**
+ * Experiment knobs (docs/benchmarks.md): extra node flags for our server as it ships
+ * (BENCH_OURS_NODE_ARGS) and for the bundled one (BENCH_BUNDLED_NODE_ARGS), e.g.
+ * --max-semi-space-size=2 to see what V8's young generation costs in RSS.
+ */
+export function nodeArgsFor(target: Target): string[] {
+  const value = target === 'ours' ? process.env.BENCH_OURS_NODE_ARGS : target === 'ours-bundled' ? process.env.BENCH_BUNDLED_NODE_ARGS : undefined;
+  return (value ?? '').split(' ').filter(Boolean);
+}
+
+export function targetLabel(target: Target): string {
+  const flags = nodeArgsFor(target);
+  return flags.length ? `${TARGET_LABEL[target]}, \`${flags.join(' ')}\`` : TARGET_LABEL[target];
+}
+
 const BUNDLE = path.join(REPO_ROOT, 'node_modules/.cache/maaltavle-bench/server.mjs');
 let bundled = false;
 
@@ -202,9 +217,7 @@ function commandFor(target: Target, port: number, dataDir: string): { args: stri
 export async function startServer(target: Target, dataDir: string, { readyTimeoutMs = 30_000 } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const { args, env } = commandFor(target, port, dataDir);
-  // An experiment knob (documented in docs/benchmarks.md): extra node flags for our server only,
-  // e.g. BENCH_OURS_NODE_ARGS=--max-semi-space-size=2 to see what V8's young generation costs.
-  const extra = isOurs(target) ? (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const extra = nodeArgsFor(target);
   const child = spawn(process.execPath, [...extra, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env },

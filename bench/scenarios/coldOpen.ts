@@ -1,7 +1,7 @@
 // Cold open: a board gets N small edits through real clients (sessions of up to 800 edits, each
 // a new connection, as months of meetings would; one observer stays connected and tells when
-// the server has relayed the last edit). The server is then stopped (SIGTERM right away,
-// SIGTERM 1.5 s later, or kill -9), the observer goes, the server is started again on the same
+// the server has relayed the last edit). The server is then stopped (SIGTERM once every client
+// left and the data files are still, SIGTERM right away, SIGTERM 1.5 s later, or kill -9), the observer goes, the server is started again on the same
 // data, and one fresh client measures the time to its first 'sync' and how many of the N items
 // it holds at that moment, then how long until it holds all of them (bounded wait).
 // After that the server is stopped cleanly and its files are measured against the encoded state.
@@ -19,10 +19,17 @@ export interface ColdVariant {
   signal: NodeJS.Signals;
   /** Wait after the observer saw the last edit, before the signal. */
   delayMs: number;
+  /** Every client leaves before that wait (the board is idle when the server stops). */
+  disconnectFirst?: boolean;
+  /** Then also wait (at most 30 s) until the data directory has not changed for 2 s. */
+  untilStored?: boolean;
   targets: Target[];
 }
 
 export const COLD_VARIANTS: ColdVariant[] = [
+  // The common case, and the one the disk figure is taken from: everyone has left the board and
+  // every server has stored what it is going to store (bounded wait), then a clean stop.
+  { id: 'idle', title: 'SIGTERM once every client has left and the data files have not changed for 2 s', signal: 'SIGTERM', delayMs: 1000, disconnectFirst: true, untilStored: true, targets: ['ours', 'ours-bundled', 'reference', 'hocuspocus'] },
   { id: 'sigterm', title: 'SIGTERM right after the last edit', signal: 'SIGTERM', delayMs: 0, targets: ['ours', 'ours-bundled', 'reference', 'hocuspocus'] },
   { id: 'sigterm-1.5s', title: 'SIGTERM 1.5 s after the last edit', signal: 'SIGTERM', delayMs: 1500, targets: ['ours', 'ours-bundled', 'reference', 'hocuspocus'] },
   // Stricter than kill -9 at 1.5 s: the design promises durability within 100 ms of an update.
@@ -38,10 +45,14 @@ export interface ColdResult {
   error?: string;
   edits: number;
   writeMs?: number;
+  /** From the last edit (or the clients leaving) to the stop signal. */
+  idleMs?: number;
   stop?: { code: number | null; signal: string | null; ms: number };
   /** From the fresh client's connect to its first sync. */
   firstSyncMs?: number;
   itemsAtFirstSync?: number;
+  /** Ours only: how long the server took to load the board from its store (its 'loaded board' log line). */
+  serverLoadMs?: number;
   /** From connect until it held all N items; undefined if it never did within the wait. */
   completeMs?: number;
   itemsAtEnd?: number;
@@ -109,8 +120,24 @@ export async function runColdOpen(
     }
     result.writeMs = performance.now() - writeStarted;
 
-    // The observer stays connected through the stop, as the people at a meeting would.
+    // Unless the variant says otherwise, the observer stays connected through the stop, as the
+    // people at a meeting would.
+    if (variant.disconnectFirst) destroyLive();
+    const idleFrom = performance.now();
     await sleep(variant.delayMs);
+    if (variant.untilStored) {
+      let last = directoryBytes(dataDir);
+      let lastChange = performance.now();
+      while (performance.now() - lastChange < 2000 && performance.now() - idleFrom < 30_000) {
+        await sleep(250);
+        const now = directoryBytes(dataDir);
+        if (now !== last) {
+          last = now;
+          lastChange = performance.now();
+        }
+      }
+    }
+    result.idleMs = performance.now() - idleFrom;
     const stop = await server.stop(variant.signal, 20_000);
     result.stop = { code: stop.code, signal: stop.signal, ms: stop.ms };
     destroyLive();
@@ -136,6 +163,16 @@ export async function runColdOpen(
     }
     if (itemsAtFirstSync >= edits) result.completeMs = result.firstSyncMs;
     result.itemsAtEnd = itemCount(fresh.doc);
+    if (isOurs(target)) {
+      for (const line of server.tail().split('\n')) {
+        try {
+          const entry = JSON.parse(line) as { msg?: string; boardId?: string; ms?: number };
+          if (entry.msg === 'loaded board' && entry.boardId === board.name) result.serverLoadMs = entry.ms;
+        } catch {
+          // not a log line
+        }
+      }
+    }
     result.stateBytes = Y.encodeStateAsUpdate(fresh.doc).byteLength;
     destroyLive();
     await sleep(200);
