@@ -8,7 +8,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry on CI only: a retried pass is reported as flaky in the list, never hidden.
+  retries: process.env.CI ? 1 : 0,
   outputDir: 'test-results/e2e-artifacts',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
