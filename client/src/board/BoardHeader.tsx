@@ -12,7 +12,7 @@ export function BoardHeader() {
   const meta = useMeta();
   const canEdit = useCanEdit();
   return (
-    <header className="board-header">
+    <header className="app-bar board-header">
       <h1 className="board-title">{meta.title || 'Måltavle'}</h1>
       {!canEdit && <span className="badge view-badge">{t('viewOnly')}</span>}
       {canEdit && <UndoButtons />}

@@ -30,6 +30,7 @@ import { IDEA_INPUT_ID } from './constants';
 import { ideasMessages } from './messages';
 import { postItColor } from './postItColor';
 import { mergeEdit } from './textMerge';
+import { InlineForm, InlineTextForm } from './InlineForms';
 
 type Panel = 'none' | 'assess' | 'ask' | 'delete' | 'merge' | 'capacity';
 
@@ -390,41 +391,21 @@ function AskForm({ ideaId, id, onDone, onAsked }: { ideaId: string; id: string; 
   const t = useT(ideasMessages);
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
-  const [text, setText] = useState('');
-  const inputId = useId();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const clean = text.trim();
-    if (!clean) return;
-    askQuestion(doc, ideaId, { author: name || '?', text: clean, at: new Date().toISOString() });
+  const ask = (text: string) => {
+    askQuestion(doc, ideaId, { author: name || '?', text, at: new Date().toISOString() });
     onAsked();
     onDone();
   };
   return (
-    <form
-      className="idea-ask"
+    <InlineTextForm
       id={id}
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onDone();
-        }
-      }}
-    >
-      <label htmlFor={inputId} className="stacked">
-        {t('askLabel')}
-      </label>
-      <div className="form-row">
-        <input id={inputId} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} autoFocus data-testid="idea-question" />
-        <button type="submit" disabled={!text.trim()}>
-          {t('askSubmit')}
-        </button>
-        <button type="button" className="quiet" onClick={onDone}>
-          {t('askCancel')}
-        </button>
-      </div>
-    </form>
+      label={t('askLabel')}
+      submitLabel={t('askSubmit')}
+      cancelLabel={t('askCancel')}
+      inputTestId="idea-question"
+      onSubmit={ask}
+      onCancel={onDone}
+    />
   );
 }
 
@@ -461,17 +442,12 @@ function QuestionItem({ ideaId, question, canAnswer, onStatus }: { ideaId: strin
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
   const [answering, setAnswering] = useState(false);
-  const [text, setText] = useState('');
   const toggle = useRef<HTMLButtonElement>(null);
-  const inputId = useId();
   const finish = () => {
     setAnswering(false);
-    setText('');
     requestAnimationFrame(() => toggle.current?.focus());
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
+  const answer = (text: string) => {
     answerQuestion(doc, ideaId, { at: question.at, author: question.author }, { author: name || '?', text });
     onStatus(t('answered'));
     finish();
@@ -496,29 +472,15 @@ function QuestionItem({ ideaId, question, canAnswer, onStatus }: { ideaId: strin
         </button>
       )}
       {canAnswer && answering && (
-        <form
-          className="idea-ask"
-          onSubmit={submit}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              finish();
-            }
-          }}
-        >
-          <label htmlFor={inputId} className="stacked">
-            {t('answerLabel', { question: question.text })}
-          </label>
-          <div className="form-row">
-            <input id={inputId} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} autoFocus data-testid="idea-answer-input" />
-            <button type="submit" disabled={!text.trim()} data-testid="idea-answer-submit">
-              {t('answerSubmit')}
-            </button>
-            <button type="button" className="quiet" onClick={finish}>
-              {t('askCancel')}
-            </button>
-          </div>
-        </form>
+        <InlineTextForm
+          label={t('answerLabel', { question: question.text })}
+          submitLabel={t('answerSubmit')}
+          cancelLabel={t('askCancel')}
+          inputTestId="idea-answer-input"
+          submitTestId="idea-answer-submit"
+          onSubmit={answer}
+          onCancel={finish}
+        />
       )}
     </li>
   );
@@ -540,18 +502,7 @@ function MergeForm({ idea, id, onDone, onMerged }: { idea: Idea; id: string; onD
     onDone();
   };
   return (
-    <form
-      className="idea-ask"
-      id={id}
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onDone();
-        }
-      }}
-      data-testid="idea-merge-form"
-    >
+    <InlineForm id={id} onSubmit={submit} onCancel={onDone} testId="idea-merge-form">
       {others.length === 0 ? (
         <p>{t('mergeNone')}</p>
       ) : (
@@ -582,6 +533,6 @@ function MergeForm({ idea, id, onDone, onMerged }: { idea: Idea; id: string; onD
           {t('askCancel')}
         </button>
       </div>
-    </form>
+    </InlineForm>
   );
 }

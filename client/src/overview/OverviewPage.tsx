@@ -25,7 +25,7 @@ export function OverviewPage() {
   }, [t]);
   return (
     <div className="overview-page">
-      <header className="overview-header">
+      <header className="app-bar overview-header">
         <h1>{t('title')}</h1>
         {access && <span className="overview-access">{access.kind === 'leader' ? t('leaderAccess') : t('adminAccess')}</span>}
         <LanguageSwitch />

@@ -14,7 +14,7 @@ export function StartPage() {
   const [token, setToken] = useState<string | null>(() => adminTokenFromLocation());
   return (
     <div className="start-page">
-      <header className="start-header">
+      <header className="app-bar start-header">
         <h1>{t('title')}</h1>
         <LanguageSwitch />
       </header>
