@@ -1,5 +1,5 @@
 // The wire contract between client and server: URL scheme, message types, close codes, limits.
-// Both sides import these, so a change here is a change of the contract (see ../README.md).
+// Both sides import these, so a change here is a change of the contract (see ../docs/contract.md).
 
 /** Path prefix of the y-websocket endpoint: `ws://host/sync/<boardId>?token=…`. */
 export const SYNC_PATH = '/sync';
@@ -8,7 +8,25 @@ export const SYNC_PATH = '/sync';
 export const MessageType = {
   sync: 0,
   awareness: 1,
+  /**
+   * Ours (issue 8.1), server to client only, far from y-websocket's 0–3: whether the server can
+   * store the board's changes. Payload: one varUint, a SaveState. Sent right after the server's
+   * sync step 1 (or its sync step 2 for a viewer) and whenever it changes, to connections that
+   * asked for it with `?saveState=1` (a client without a handler would log every such frame).
+   */
+  saveState: 100,
 } as const;
+
+/** Payload of a MessageType.saveState frame; anything else reads as notSaved. */
+export const SaveState = {
+  /** The server cannot write its store now: what it receives is held in its memory only. */
+  notSaved: 0,
+  /** The server stores every change it receives (within 100 ms). */
+  saved: 1,
+} as const;
+
+/** Query parameter of the sync URL with which a client asks for MessageType.saveState frames. */
+export const SAVE_STATE_PARAM = 'saveState';
 
 /** Largest WebSocket frame the server accepts; bigger frames close that connection only. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -36,6 +54,13 @@ export const CloseCode = {
   tooLarge: 1009,
   /** The server is shutting down; clients reconnect. */
   goingAway: 1001,
+  /**
+   * RFC 6455 "try again later": the server cannot store edits now (its disk is full and what it
+   * holds in memory reached its bound), so it closed this editor rather than apply an update it
+   * could lose. Not final: y-websocket reconnects, and the client still has the edit and sends
+   * it again when the server asks (its sync step 1 once it can store again).
+   */
+  cannotStore: 1013,
 } as const;
 
 export type Capability = 'edit' | 'view';

@@ -1,4 +1,4 @@
-// The server's settings from the environment (design.md, "Configuration"), checked once at
+// The server's settings from the environment (docs/contract.md, "Configuration"), checked once at
 // start so a typo fails loudly instead of running with a surprising default.
 
 import path from 'node:path';

@@ -10,7 +10,7 @@ import { createLogger, type Logger } from './log';
 import { resolveAdminToken } from './auth/adminToken';
 import { createBoardTokens, loadTokenSecret } from './auth/boardTokens';
 import { createLeaderToken } from './auth/leaderToken';
-import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS } from './storage/sqlite';
+import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RETRY_DELAY_MS } from './storage/sqlite';
 import { createBoardService } from './boards/boardService';
 import { createApi } from './http/api';
 import { createGoalExport } from './http/goalExport';
@@ -50,8 +50,15 @@ export interface StartOptions {
   /** Ping interval; a connection that missed the previous pong is dropped (30 s). */
   keepaliveMs?: number;
   limits?: Partial<ConnectionLimits>;
+  /**
+   * While the store cannot write (a full disk), updates are kept in memory up to this many bytes
+   * (64 MiB); past it, editors that send changes are closed with CloseCode.cannotStore.
+   */
+  maxQueuedBytes?: number;
+  /** Longest wait between two retries of a failing store write (5 s; the first is after 250 ms). */
+  maxRetryDelayMs?: number;
   /** Another store than SQLite in dataDir (tests wrap it; PostgreSQL will plug in here). Closed with the server. */
-  openStore?: (defaults: { dataDir: string; log: Logger; flushDelayMs: number }) => BoardStore;
+  openStore?: (defaults: { dataDir: string; log: Logger; flushDelayMs: number; maxQueuedBytes: number; maxRetryDelayMs: number }) => BoardStore;
 }
 
 export interface RunningServer {
@@ -90,7 +97,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const secret = loadTokenSecret(dataDir);
   const tokens = createBoardTokens(secret);
   const leader = createLeaderToken(secret);
-  const storeOptions = { dataDir, log, flushDelayMs: options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS };
+  const storeOptions = {
+    dataDir,
+    log,
+    flushDelayMs: options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS,
+    maxQueuedBytes: options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+  };
   const store = options.openStore ? options.openStore(storeOptions) : openSqliteStore(storeOptions);
   const rooms = new RoomRegistry(store, log, {
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
@@ -113,6 +126,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }),
     serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client')),
     log,
+    storeHealth: () => store.health(),
   });
   const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits });
 

@@ -1,8 +1,9 @@
 // Target vs actual for a goal: which periods are under target, the latest result, the streak.
 
 import { comparePeriods } from './periods';
+import { targetDifference, targetStatus, type Direction, type TargetStatus } from './targetStatus';
 
-export type Direction = 'up' | 'down';
+export type { Direction, TargetPosition, TargetStatus } from './targetStatus';
 
 export interface Measurements {
   direction: Direction;
@@ -10,9 +11,9 @@ export interface Measurements {
   actuals: Readonly<Record<string, number>>;
 }
 
-/** Whether an actual misses its target: below it when higher is better, above it when lower is. */
+/** Whether an actual misses its target: below it when higher is better, above it when lower is (see targetStatus.ts). */
 export function missesTarget(direction: Direction, target: number, actual: number): boolean {
-  return direction === 'up' ? actual < target : actual > target;
+  return !targetStatus(direction, targetDifference(target, actual)).met;
 }
 
 /** Periods that have both a target and an actual, in time order. */
@@ -97,24 +98,15 @@ export function trendImproves(direction: Direction, trend: Trend): boolean | nul
   return (trend === 'rising') === (direction === 'up');
 }
 
-export interface Gap {
-  /** actual − target: negative when below the target. */
+export interface Gap extends TargetStatus {
+  /** actual − target: negative when under the target. */
   difference: number;
-  /** The actual misses the target (respecting direction). */
-  misses: boolean;
-  /** Where the actual is against the target as a number: below, at or above it. */
-  position: 'below' | 'at' | 'above';
 }
 
-/** The gap between an actual and its target, free of binary noise (71 − 70.1 = 0.9, not 0.8999…). */
+/** The gap between an actual and its target, free of binary noise, with its status for the direction. */
 export function gapToTarget(direction: Direction, target: number, actual: number): Gap {
-  const raw = actual - target;
-  const difference = Number(Number(raw.toFixed(10)).toPrecision(12));
-  return {
-    difference: Object.is(difference, -0) ? 0 : difference,
-    misses: missesTarget(direction, target, actual),
-    position: difference < 0 ? 'below' : difference > 0 ? 'above' : 'at',
-  };
+  const difference = targetDifference(target, actual);
+  return { difference, ...targetStatus(direction, difference) };
 }
 
 /** The gap in the latest period with an actual, or null when that period has no target. */

@@ -42,10 +42,12 @@ export interface NewMeasurement {
   goalId: string;
   goalName: string;
   unit: string;
+  /** Is higher better (issue 9): a miss is worded "under måltal" when up, "over måltal" when down. */
+  direction: Direction;
   period: string;
   actual: number;
   target: number | null;
-  /** Whether the actual misses its target; null without a target. */
+  /** Whether the actual misses its target (either way, by direction); null without a target. */
   under: boolean | null;
   by: string;
   at: string;
@@ -118,6 +120,7 @@ export function sinceLastMeeting(
         goalId: goal.id,
         goalName: goal.name,
         unit: goal.unit,
+        direction: goal.direction,
         period,
         actual,
         target: target ?? null,

@@ -3,7 +3,7 @@
 
 import { isOpenStatus, isOverdue, type ActionStatus } from './actionStatus';
 import { isIsoDate } from './calendar';
-import { isUnderTarget, latestActualPeriod, type Measurements } from './goalProgress';
+import { isUnderTarget, latestActualPeriod, type Direction, type Measurements } from './goalProgress';
 
 /** An open action past its deadline, for the leader overview (issue 5). */
 export interface OverdueAction {
@@ -14,10 +14,16 @@ export interface OverdueAction {
   status: ActionStatus;
 }
 
-/** A goal under target in its latest period with an actual. */
+/**
+ * A goal that misses its target in its latest period with an actual. The name is historic: a
+ * lower-is-better goal misses by being over its target, so `direction` (issue 9) says which way
+ * to word it ("under måltal" when up, "over måltal" when down).
+ */
 export interface GoalUnderTarget {
   name: string;
   unit: string;
+  /** Additive (issue 9): is higher better? Absent in summaries stored before it; read it as 'up'. */
+  direction: Direction;
   period: string;
   actual: number;
   target: number;
@@ -35,7 +41,7 @@ export interface BoardSummary {
   lastMeetingAt: string | null;
   /** Additive (issue 5): the overdue actions, earliest deadline first (at most SUMMARY_LIST_MAX). */
   overdueActions: OverdueAction[];
-  /** Additive (issue 5): the goals under target, in board order (at most SUMMARY_LIST_MAX). */
+  /** Additive (issue 5): the goals that miss their target, in board order (at most SUMMARY_LIST_MAX). */
   underTargetGoals: GoalUnderTarget[];
 }
 
@@ -98,7 +104,7 @@ export function summarizeBoard(board: SummaryInput, today: string): BoardSummary
   summary.goalsUnderTarget = under.length;
   summary.underTargetGoals = under.slice(0, SUMMARY_LIST_MAX).map((goal) => {
     const period = latestActualPeriod(goal)!;
-    return { name: clip(goal.name), unit: clip(goal.unit), period, actual: goal.actuals[period]!, target: goal.targets[period]! };
+    return { name: clip(goal.name), unit: clip(goal.unit), direction: goal.direction, period, actual: goal.actuals[period]!, target: goal.targets[period]! };
   });
   summary.lastMeetingAt = board.lastMeetingAt;
   return summary;

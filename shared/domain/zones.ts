@@ -1,5 +1,5 @@
 // The assessment grid: an idea's zone follows from its effect and resources (both 0..1).
-// effect ≥ 0.5 is high, resources ≥ 0.5 is many (design.md, "The board document").
+// effect ≥ 0.5 is high, resources ≥ 0.5 is many (docs/contract.md, "Board document").
 
 export type Zone = 'green' | 'yellow' | 'orange' | 'red';
 

@@ -54,7 +54,7 @@ test('counts follow the document shortly after it changes, and the title follows
     goalsUnderTarget: 1,
     lastMeetingAt: null,
     overdueActions: [{ title: 'overdue and open', responsible: '', deadline: yesterday, status: 'decided' }],
-    underTargetGoals: [{ name: 'under', unit: '', period: '2026-01', actual: 8, target: 10 }],
+    underTargetGoals: [{ name: 'under', unit: '', direction: 'up', period: '2026-01', actual: 8, target: 10 }],
   });
   expect(after.updatedAt > before.updatedAt).toBe(true);
 });

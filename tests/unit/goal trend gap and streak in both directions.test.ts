@@ -34,10 +34,10 @@ describe('trend of the latest actuals', () => {
 
 describe('gap to target', () => {
   it('is actual minus target, missing by direction', () => {
-    expect(gapToTarget('up', 80, 79)).toEqual({ difference: -1, misses: true, position: 'below' });
-    expect(gapToTarget('down', 20, 23)).toEqual({ difference: 3, misses: true, position: 'above' });
-    expect(gapToTarget('down', 20, 18)).toEqual({ difference: -2, misses: false, position: 'below' });
-    expect(gapToTarget('up', 4, 4)).toEqual({ difference: 0, misses: false, position: 'at' });
+    expect(gapToTarget('up', 80, 79)).toEqual({ difference: -1, met: false, position: 'under' });
+    expect(gapToTarget('down', 20, 23)).toEqual({ difference: 3, met: false, position: 'over' });
+    expect(gapToTarget('down', 20, 18)).toEqual({ difference: -2, met: true, position: 'under' });
+    expect(gapToTarget('up', 4, 4)).toEqual({ difference: 0, met: true, position: 'at' });
   });
 
   it('has no binary noise', () => {
@@ -46,7 +46,7 @@ describe('gap to target', () => {
   });
 
   it('is taken in the latest period with an actual, and only when it has a target', () => {
-    expect(latestGap({ direction: 'up', targets: monthly([60, 62]), actuals: monthly([58, 61]) })).toEqual({ period: '2026-02', difference: -1, misses: true, position: 'below' });
+    expect(latestGap({ direction: 'up', targets: monthly([60, 62]), actuals: monthly([58, 61]) })).toEqual({ period: '2026-02', difference: -1, met: false, position: 'under' });
     expect(latestGap({ direction: 'up', targets: monthly([60]), actuals: monthly([58, 61]) })).toBeNull();
   });
 });

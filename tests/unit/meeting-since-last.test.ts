@@ -46,7 +46,7 @@ describe('sinceLastMeeting', () => {
     expect(meeting.since).toBe(at(18, 9.25));
     const since = sinceLastMeeting(readBoard(doc), meeting.since, meeting.startedAt);
     expect(since.measurements).toEqual([
-      { goalId: goal, goalName: 'Andel breve sendt digitalt', unit: '%', period: '2026-10', actual: 75, target: 78, under: true, by: 'Ulla', at: at(20) },
+      { goalId: goal, goalName: 'Andel breve sendt digitalt', unit: '%', direction: 'up', period: '2026-10', actual: 75, target: 78, under: true, by: 'Ulla', at: at(20) },
     ]);
     expect(since.statusChanges).toEqual([{ actionId: oldAction, title: 'Kampagne', responsible: 'Erik', status: 'started', by: 'Erik', at: at(21) }]);
     expect(since.newIdeas.map((i) => i.id)).toEqual([newIdea]);

@@ -9,7 +9,7 @@ function board(id: string, title: string, patch: Partial<OverviewBoard['summary'
 
 const boards = [
   board('a', 'Borgerservice', { overdue: 2, goalsUnderTarget: 0, lastMeetingAt: '2026-11-18T09:15:00.000Z', overdueActions: [{ title: 'Måling', responsible: 'Ulla', deadline: '2026-11-01', status: 'decided' }] }),
-  board('b', 'Ældrepleje', { overdue: 0, goalsUnderTarget: 2, lastMeetingAt: null, underTargetGoals: [{ name: 'Liftbrug', unit: '%', period: '2026-10', actual: 40, target: 60 }] }),
+  board('b', 'Ældrepleje', { overdue: 0, goalsUnderTarget: 2, lastMeetingAt: null, underTargetGoals: [{ name: 'Liftbrug', unit: '%', direction: 'up', period: '2026-10', actual: 40, target: 60 }] }),
   board('c', 'Jobcenter', { overdue: 5, goalsUnderTarget: 1, lastMeetingAt: '2026-11-24T09:15:00.000Z' }),
   board('d', 'Anlæg', {}),
 ];

@@ -35,7 +35,7 @@ describe('summarizeBoard', () => {
       goalsUnderTarget: 1,
       lastMeetingAt: null,
       overdueActions: [{ title: 'Måling af sagsbehandlingstid', responsible: '', deadline: '2026-11-01', status: 'decided' }],
-      underTargetGoals: [{ name: 'Andel breve sendt digitalt', unit: '%', period: '2026-09', actual: 71, target: 76 }],
+      underTargetGoals: [{ name: 'Andel breve sendt digitalt', unit: '%', direction: 'up', period: '2026-09', actual: 71, target: 76 }],
     });
     // A month later the started action is overdue too.
     expect(summarizeBoard({ ...board, lastMeetingAt: null }, '2026-12-16').overdue).toBe(2);

@@ -35,7 +35,7 @@ describe('the summary lists what a leader acts on', () => {
       { title: 'Skilte', responsible: '', deadline: '2026-10-01', status: 'decided' },
       { title: 'Måling af sagsbehandlingstid', responsible: 'Ulla', deadline: '2026-11-01', status: 'decided' },
     ]);
-    expect(summary.underTargetGoals).toEqual([{ name: 'Andel breve sendt digitalt', unit: '%', period: '2026-10', actual: 75, target: 78 }]);
+    expect(summary.underTargetGoals).toEqual([{ name: 'Andel breve sendt digitalt', unit: '%', direction: 'up', period: '2026-10', actual: 75, target: 78 }]);
   });
 
   it('a summary moved to another day equals one computed from the document on that day', () => {
@@ -78,5 +78,17 @@ describe('the stored summary (server)', () => {
     expect(summaryForDay(legacy as never, '2026-11-20', '2026-11-20')).toBeNull();
     expect(summaryForDay(null, null, '2026-11-20')).toBeNull();
     expect(summaryForDay('junk' as never, '2026-11-20', '2026-11-20')).toBeNull();
+  });
+
+  it('a row whose missed goals have no direction (stored before issue 9) needs the document once', () => {
+    const doc = new Y.Doc();
+    const goal = addGoal(doc, { name: 'Sagsbehandlingstid', unit: 'dage', direction: 'down' });
+    setTarget(doc, goal, '2026-10', 7.1);
+    setActual(doc, goal, '2026-10', 7.5);
+    const stored = JSON.parse(JSON.stringify(summarizeDoc(doc, '2026-11-20').summary));
+    expect(stored.underTargetGoals).toEqual([{ name: 'Sagsbehandlingstid', unit: 'dage', direction: 'down', period: '2026-10', actual: 7.5, target: 7.1 }]);
+    expect(summaryForDay(stored, '2026-11-20', '2026-11-20')).not.toBeNull();
+    delete stored.underTargetGoals[0].direction;
+    expect(summaryForDay(stored, '2026-11-20', '2026-11-20')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-// Board header: title, who is here, connection state, language.
+// Board header: title, who is here, connection state, saved or not, language.
 
-import { useCanEdit, useConnectionState, useMeta, usePresence } from '../sync/BoardProvider';
+import { useCanEdit, useConnectionState, useMeta, usePresence, useSaveState } from '../sync/BoardProvider';
 import { useT } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { useIdentity } from '../sync/identity';
@@ -18,6 +18,7 @@ export function BoardHeader() {
       {canEdit && <UndoButtons />}
       <Presence />
       <ConnectionBadge />
+      <SaveBadge />
       {canEdit && <ChangeName />}
       <LanguageSwitch />
     </header>
@@ -63,12 +64,33 @@ function ConnectionBadge() {
   );
 }
 
+/** Saved on the server or not (issue 8.1); in words and an icon, never by colour alone. */
+function SaveBadge() {
+  const t = useT(boardMessages);
+  const saved = useSaveState();
+  const title = t(saved ? 'savedTitle' : 'notSavedTitle');
+  return (
+    // Not the `connection` class: tests and styles address the connection badge by it.
+    <span
+      className={`badge save-state ${saved ? 'save-state-saved' : 'save-state-unsaved'}`}
+      role="status"
+      aria-live="polite"
+      title={title}
+      data-testid="save-state"
+      data-saved={String(saved)}
+    >
+      <span aria-hidden="true">{saved ? '✓' : '!'}</span> {t(saved ? 'saved' : 'notSaved')}
+      <span className="visually-hidden">: {title}</span>
+    </span>
+  );
+}
+
+/** One's own name is shown once, in the presence list ("Mette (dig)"); this button only changes it. */
 function ChangeName() {
   const t = useT(boardMessages);
-  const name = useIdentity((s) => s.name);
   return (
-    <button type="button" className="quiet change-name" onClick={() => useIdentity.setState({ name: '' })}>
-      {name ? `${name} · ${t('changeName')}` : t('changeName')}
+    <button type="button" className="quiet change-name" onClick={() => useIdentity.setState({ name: '' })} data-testid="change-name">
+      {t('changeName')}
     </button>
   );
 }

@@ -27,6 +27,10 @@ export const boardMessages = defineMessages({
     nameSave: 'Gem',
     changeName: 'Skift navn',
     connection: 'Forbindelse',
+    saved: 'Gemt',
+    notSaved: 'Ikke gemt',
+    savedTitle: 'Alle ændringer er gemt på serveren',
+    notSavedTitle: 'Ændringer er endnu ikke gemt på serveren. De ligger i denne browser og sendes, så snart serveren kan gemme dem.',
   },
   en: {
     goals: 'Goals',
@@ -54,5 +58,9 @@ export const boardMessages = defineMessages({
     nameSave: 'Save',
     changeName: 'Change name',
     connection: 'Connection',
+    saved: 'Saved',
+    notSaved: 'Not saved',
+    savedTitle: 'Every change is stored on the server',
+    notSavedTitle: 'Changes are not stored on the server yet. They are kept in this browser and sent as soon as the server can store them.',
   },
 });

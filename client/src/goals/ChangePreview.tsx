@@ -34,9 +34,9 @@ export function reasonText(reason: BadRowReason, t: Translate<GoalMessageKey>, g
 export function planSentence(t: Translate<GoalMessageKey>, changes: number, overwrites: number): string {
   const fresh = changes - overwrites;
   const parts: string[] = [];
-  if (fresh > 0) parts.push(fresh === 1 ? t('planFreshOne') : t('planFreshMany', { count: fresh }));
-  if (overwrites > 0) parts.push(overwrites === 1 ? t('planOverwritesOne') : t('planOverwritesMany', { count: overwrites }));
-  const head = changes === 1 ? t('planChangesOne') : t('planChangesMany', { count: changes });
+  if (fresh > 0) parts.push(t('planFresh', { count: fresh }));
+  if (overwrites > 0) parts.push(t('planOverwrites', { count: overwrites }));
+  const head = t('planChanges', { count: changes });
   return `${head}: ${parts.join(` ${t('planAnd')} `)}.`;
 }
 
@@ -102,7 +102,7 @@ export function BadRows({ rows, frequency }: { rows: readonly BadRow[]; frequenc
     <section className="plan-bad" aria-labelledby={headingId} data-testid="plan-bad-rows">
       <h3 id={headingId}>
         <span aria-hidden="true">⚠ </span>
-        {rows.length === 1 ? t('badRowsOne') : t('badRowsMany', { count: rows.length })}
+        {t('badRows', { count: rows.length })}
       </h3>
       <ul>
         {rows.map((row) => (

@@ -11,6 +11,7 @@ import { useT } from '../app/i18n';
 import { useBoardConnection } from '../sync/BoardProvider';
 import { chartSvgFile, downloadBlob, svgToPng } from './chartExport';
 import { goalMessages } from './messages';
+import { useTargetWording } from './targetWording';
 
 /** The server's export URL of a goal's numbers, with the token of the link this page was opened with. */
 export function exportUrl(boardId: string, goalId: string, format: 'csv' | 'xlsx', token: string): string {
@@ -19,6 +20,7 @@ export function exportUrl(boardId: string, goalId: string, format: 'csv' | 'xlsx
 
 export function ExportMenu({ goal, cardRef }: { goal: Goal; cardRef: RefObject<HTMLElement | null> }) {
   const t = useT(goalMessages);
+  const wording = useTargetWording();
   const { boardId } = useBoardConnection();
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -50,7 +52,7 @@ export function ExportMenu({ goal, cardRef }: { goal: Goal; cardRef: RefObject<H
       const file = chartSvgFile(chart, {
         title: goal.name,
         subtitle: [goal.unit && `${t('unit')}: ${goal.unit}`, goal.owner && t('ownerLine', { owner: goal.owner })].filter(Boolean).join(' · '),
-        legend: { target: t('legendTarget'), actual: t('legendActual'), under: chart.querySelector('.under-band') ? t(goal.direction === 'down' ? 'legendUnderDown' : 'legendUnder') : null },
+        legend: { target: t('legendTarget'), actual: t('legendActual'), under: chart.querySelector('.under-band') ? wording.statusWord(goal.direction, false) : null },
       });
       const name = readableFileName(goal.name, dateInZone(new Date()), format);
       const blob = format === 'svg' ? new Blob([file.svg], { type: 'image/svg+xml' }) : await svgToPng(file.svg, file.width, file.height);

@@ -151,7 +151,7 @@ export function GenerateTargetsDialog({ goal, current, onClose, onDone }: { goal
           }}
           data-testid="goal-generate-confirm"
         >
-          {count === 1 ? t('genConfirmOne') : t('genConfirm', { count })}
+          {t('genConfirm', { count })}
         </button>
       </div>
     </Modal>

@@ -3,28 +3,22 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { actualTrend, latestActualPeriod, latestGap, isUnderTarget, trendImproves, underTargetStreak, type Trend } from '../../../shared/domain/goalProgress';
-import type { Frequency } from '../../../shared/domain/periods';
 import type { Goal } from '../../../shared/schema/goal';
 import { useFormat, useLocale, useT, type Formatters, type Translate } from '../app/i18n';
 import { GoalChart } from './GoalChart';
 import { GoalTable } from './GoalTable';
 import { DIRECTION_LABEL, KIND_LABEL } from './GoalDialog';
-import { chartPeriods, chartSeries, differenceUnit, entryPeriods, signedWithUnit, viewPeriods, withUnit, WINDOW_STEP, type ChartPoint } from './goalView';
+import { chartPeriods, chartSeries, entryPeriods, viewPeriods, withUnit, WINDOW_STEP, type ChartPoint } from './goalView';
 import { ExportMenu } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 import { GenerateTargetsDialog } from './GenerateTargetsDialog';
 import { goalMessages, type GoalMessageKey } from './messages';
-
-const PERIODS_WORD: Record<Frequency, GoalMessageKey> = {
-  monthly: 'periodsMonthly',
-  weekly: 'periodsWeekly',
-  quarterly: 'periodsQuarterly',
-};
+import { useTargetWording, type TargetWording } from './targetWording';
 
 /** Periods named one by one in the chart's text alternative before "and n more". */
 const ARIA_MAX_PERIODS = 6;
 
-export function chartAriaLabel(goal: Goal, points: ChartPoint[], t: Translate<GoalMessageKey>, fmt: Formatters): string {
+export function chartAriaLabel(goal: Goal, points: ChartPoint[], t: Translate<GoalMessageKey>, fmt: Formatters, wording: TargetWording): string {
   const value = (n: number) => withUnit(fmt.number(n), goal.unit, fmt.locale);
   const latest = latestActualPeriod(goal);
   let result: string;
@@ -44,7 +38,8 @@ export function chartAriaLabel(goal: Goal, points: ChartPoint[], t: Translate<Go
   if (latest !== null) {
     let names = under.slice(0, ARIA_MAX_PERIODS).join(', ');
     if (under.length > ARIA_MAX_PERIODS) names += ` ${t('ariaMore', { count: under.length - ARIA_MAX_PERIODS })}`;
-    result += `; ${under.length === 0 ? t('ariaUnderNone') : under.length === 1 ? t('ariaUnderOne', { periods: names }) : t('ariaUnderMany', { count: under.length, periods: names })}`;
+    const status = wording.statusWord(goal.direction, false).toLocaleLowerCase(fmt.locale);
+    result += `; ${under.length === 0 ? t('ariaMissNone') : t('ariaMiss', { status, count: under.length, periods: names })}`;
   }
   return `${goal.name}: ${result}`;
 }
@@ -60,6 +55,7 @@ export function GoalCard(props: {
   const { goal, current, canEdit } = props;
   const t = useT(goalMessages);
   const fmt = useFormat();
+  const wording = useTargetWording();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hasData = Object.keys(goal.targets).length > 0 || Object.keys(goal.actuals).length > 0;
@@ -129,7 +125,7 @@ export function GoalCard(props: {
       <Headline goal={goal} />
 
       {points.length > 0 ? (
-        <GoalChart points={points} direction={goal.direction} unit={goal.unit} name={goal.name} ariaLabel={chartAriaLabel(goal, points, t, fmt)} />
+        <GoalChart points={points} direction={goal.direction} unit={goal.unit} name={goal.name} ariaLabel={chartAriaLabel(goal, points, t, fmt, wording)} />
       ) : (
         <p className="goal-no-data muted">{t(canEdit ? 'noDataEdit' : 'noData')}</p>
       )}
@@ -201,6 +197,7 @@ function Headline({ goal }: { goal: Goal }) {
   const t = useT(goalMessages);
   const fmt = useFormat();
   const locale = useLocale();
+  const wording = useTargetWording();
   const latest = latestActualPeriod(goal);
   if (latest === null) return hasAnyTarget(goal) ? <p className="goal-latest-none muted">{t('noActual')}</p> : null;
   const value = (n: number) => withUnit(fmt.number(n), goal.unit, locale);
@@ -211,7 +208,6 @@ function Headline({ goal }: { goal: Goal }) {
   const trend = actualTrend(goal);
   const improves = trend === null ? null : trendImproves(goal.direction, trend);
   const trendWords = trend === null ? '' : `${t('trendLine', { trend: t(TREND_WORD[trend]) })}${improves === null ? '' : ` (${t(improves ? 'trendGood' : 'trendBad')})`}`;
-  const gapValue = gap ? signedWithUnit(gap.difference, (n) => fmt.number(n), differenceUnit(goal.unit, t('percentPoints'))) : '';
   return (
     <div className="goal-summary">
       <div className="goal-latest" data-testid="goal-latest" data-period={latest}>
@@ -235,9 +231,9 @@ function Headline({ goal }: { goal: Goal }) {
         <span className="goal-latest-target">
           <span className="goal-target-text">{target !== undefined ? t('target', { value: value(target) }) : t('noTargetThen')}</span>
           {gap && (
-            <span className={`goal-gap ${gap.misses ? 'is-under' : 'is-ok'}`} data-testid="goal-gap" data-difference={gap.difference}>
+            <span className={`goal-gap ${gap.met ? 'is-ok' : 'is-under'}`} data-testid="goal-gap" data-difference={gap.difference} data-met={gap.met ? 'true' : 'false'}>
               <span className="visually-hidden">, </span>
-              {gap.position === 'at' ? t('gapAt') : t(gap.position === 'below' ? 'gapBelow' : 'gapAbove', { value: gapValue })}
+              {wording.gap(goal)}
             </span>
           )}
         </span>
@@ -247,11 +243,7 @@ function Headline({ goal }: { goal: Goal }) {
           <span aria-hidden="true" className="goal-status-icon">
             {under ? '◆' : '✓'}
           </span>
-          {under
-            ? streak > 1
-              ? t('statusUnderStreak', { count: streak, periods: t(PERIODS_WORD[goal.frequency]) })
-              : t('statusUnderOne', { period: fmt.period(latest) })
-            : t('statusOk')}
+          {wording.streak(goal) ?? wording.status(goal)}
         </p>
       )}
     </div>

@@ -4,14 +4,16 @@
 // scales and paths; React renders the SVG, so user text only ever reaches the DOM as text.
 // Drawn at its real pixel size (ResizeObserver), so text stays at its rem size on any screen.
 
-import { line, scaleBand, scaleLinear, symbol, symbolSquare } from 'd3';
+import { scaleBand, scaleLinear, symbol, symbolSquare } from 'd3';
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { parsePeriod } from '../../../shared/domain/periods';
 import type { Direction } from '../../../shared/domain/goalProgress';
 import { useFormat, useT, type Formatters, type Translate } from '../app/i18n';
 import { labelEvery, valueDomain, withUnit, type ChartPoint } from './goalView';
+import { chartPaths } from './chartPaths';
 import { goalMessages, type GoalMessageKey } from './messages';
 import { useElementWidth } from './useElementWidth';
+import { useTargetWording } from './targetWording';
 
 /** Font size of chart text in rem; keep in step with `.goal-chart text` in goals.css. */
 const FONT_REM = 0.9;
@@ -47,16 +49,17 @@ export function GoalChart(props: ChartProps) {
 }
 
 /** What the tooltip and the navigator's value text say about one period. */
-export function pointText(p: ChartPoint, unit: string, t: Translate<GoalMessageKey>, fmt: Formatters): string {
+export function pointText(p: ChartPoint, unit: string, missWord: string, t: Translate<GoalMessageKey>, fmt: Formatters): string {
   const value = (n: number | null) => (n === null ? t('valueNone') : withUnit(fmt.number(n), unit, fmt.locale));
   const parts = [`${t('colTarget')} ${value(p.target)}`, `${t('colActual')} ${value(p.actual)}`];
-  if (p.under) parts.push(t('tipUnder').toLowerCase());
+  if (p.under) parts.push(missWord.toLocaleLowerCase(fmt.locale));
   return `${fmt.period(p.period)}: ${parts.join(', ')}`;
 }
 
-function ChartSvg({ points, ariaLabel, width, rem, unit, name }: ChartProps & { width: number; rem: number }) {
+function ChartSvg({ points, ariaLabel, width, rem, unit, name, direction }: ChartProps & { width: number; rem: number }) {
   const fmt = useFormat();
   const t = useT(goalMessages);
+  const missWord = useTargetWording().statusWord(direction, false);
   const helpId = useId();
   // The period under the pointer or chosen with the keyboard; null hides the tooltip.
   const [active, setActive] = useState<number | null>(null);
@@ -94,14 +97,7 @@ function ChartSvg({ points, ariaLabel, width, rem, unit, name }: ChartProps & { 
   const cx = (p: ChartPoint) => (x(p.period) ?? 0) + band / 2;
   const every = labelEvery(band, xLabelWidth);
 
-  const targetPath = line<ChartPoint>()
-    .defined((p) => p.target !== null)
-    .x(cx)
-    .y((p) => y(p.target ?? 0))(points);
-  const actualPath = line<ChartPoint>()
-    .defined((p) => p.actual !== null)
-    .x(cx)
-    .y((p) => y(p.actual ?? 0))(points);
+  const { target: targetPath, actual: actualPath } = chartPaths(points, cx, (v) => y(v));
 
   // A target with no neighbouring target has no line segment: draw it as a short dash.
   const lonelyTargets = points.filter(
@@ -256,7 +252,7 @@ function ChartSvg({ points, ariaLabel, width, rem, unit, name }: ChartProps & { 
         aria-valuemin={1}
         aria-valuemax={points.length}
         aria-valuenow={navIndex + 1}
-        aria-valuetext={points[navIndex] ? pointText(points[navIndex]!, unit, t, fmt) : ''}
+        aria-valuetext={points[navIndex] ? pointText(points[navIndex]!, unit, missWord, t, fmt) : ''}
         style={{ left: layout.left, top: layout.top, width: plotWidth, height: plotBottom - layout.top }}
         onPointerMove={(e) => setActive(indexAt(e))}
         onPointerDown={(e) => setActive(indexAt(e))}
@@ -295,7 +291,7 @@ function ChartSvg({ points, ariaLabel, width, rem, unit, name }: ChartProps & { 
           {shown.under && (
             <span className="tip-under">
               <span aria-hidden="true">◆ </span>
-              {t('tipUnder')}
+              {missWord}
             </span>
           )}
         </div>
@@ -310,6 +306,7 @@ function ChartSvg({ points, ariaLabel, width, rem, unit, name }: ChartProps & { 
  */
 function Legend({ direction, unit, hasUnder }: { direction: Direction; unit: string; hasUnder: boolean }) {
   const t = useT(goalMessages);
+  const wording = useTargetWording();
   return (
     <div className="goal-legend" aria-hidden="true">
       <span className="legend-unit">{unit.trim()}</span>
@@ -333,7 +330,7 @@ function Legend({ direction, unit, hasUnder }: { direction: Direction; unit: str
               <rect className="under-band" x="0" y="0" width="22" height="18" />
               <rect className="point under" x="6" y="4" width="10" height="10" transform="rotate(45 11 9)" />
             </svg>
-            {t(direction === 'down' ? 'legendUnderDown' : 'legendUnder')}
+            {wording.statusWord(direction, false)}
           </span>
         )}
       </span>

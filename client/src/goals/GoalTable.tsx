@@ -10,6 +10,7 @@ import { useIdentity } from '../sync/identity';
 import { dateInZone } from '../../../shared/domain/calendar';
 import { chartSeries, parseEntry, withUnit } from './goalView';
 import { goalMessages } from './messages';
+import { useTargetWording } from './targetWording';
 
 type Column = 'target' | 'actual';
 
@@ -23,6 +24,7 @@ export function GoalTable(props: {
 }) {
   const { goal, periods, current, canEdit } = props;
   const t = useT(goalMessages);
+  const wording = useTargetWording();
   const fmt = useFormat();
   const locale = useLocale();
   const doc = useBoardDoc();
@@ -63,7 +65,7 @@ export function GoalTable(props: {
             <th scope="col">{t('colPeriod')}</th>
             <th scope="col">{t('colTarget')}</th>
             <th scope="col">{t('colActual')}</th>
-            <th scope="col">{t('colUnder')}</th>
+            <th scope="col">{wording.statusWord(goal.direction, false)}</th>
             <th scope="col">{t('colEntered')}</th>
           </tr>
         </thead>

@@ -145,7 +145,7 @@ export function ImportDialog({ goal, onClose, onDone }: { goal: Goal; onClose: (
           {t('cancel')}
         </button>
         <button type="button" className="primary" disabled={count === 0} onClick={confirm} data-testid="goal-import-confirm">
-          {count === 1 ? t('importConfirmOne') : t('importConfirm', { count })}
+          {t('importConfirm', { count })}
         </button>
       </div>
     </Modal>

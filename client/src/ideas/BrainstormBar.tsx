@@ -16,16 +16,13 @@ import {
   type Brainstorm,
 } from '../../../shared/schema';
 import type { Participant } from '../../../shared/domain/rounds';
-import { useLocale, useT, type Locale } from '../app/i18n';
+import { possessive, useLocale, useT } from '../app/i18n';
 import { useBoardConnection, useBoardDoc } from '../sync/BoardProvider';
 import { revealDrafts } from './draftsClient';
 import { ideasMessages } from './messages';
 
-/** "Annas", "Jens'" in Danish; "Anna’s" in English. */
-export function whose(name: string, locale: Locale): string {
-  if (locale === 'en') return `${name}’s`;
-  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-}
+/** "Mettes tur" for "Mette (gevinstansvarlig)", "Lars' tur"; "Anna’s" in English (see `possessive`). */
+export const whose = possessive;
 
 interface Props {
   brainstorm: Brainstorm;

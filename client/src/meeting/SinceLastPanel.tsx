@@ -5,11 +5,15 @@ import { useFormat, useT } from '../app/i18n';
 import type { SinceLastMeeting } from '../../../shared/domain/sinceLastMeeting';
 import { meetingMessages } from './messages';
 import { useTimeFormat } from './format';
+import { useTargetWording } from '../goals/targetWording';
+import { withUnit } from '../goals/goalView';
 
 export function SinceLastPanel({ since, id }: { since: SinceLastMeeting; id: string }) {
   const t = useT(meetingMessages);
   const fmt = useFormat();
   const time = useTimeFormat();
+  const wording = useTargetWording();
+  const value = (n: number, unit: string) => withUnit(fmt.number(n), unit, fmt.locale);
   const by = (name: string) => (name ? ` · ${t('byWho', { name })}` : '');
   return (
     <section className="since-last" id={id} aria-labelledby={`${id}-heading`} data-testid="since-last">
@@ -22,12 +26,12 @@ export function SinceLastPanel({ since, id }: { since: SinceLastMeeting; id: str
           <Group title={t('measurements')} items={since.measurements.length}>
             {since.measurements.map((m) => (
               <li key={`${m.goalId}-${m.period}`} data-testid="since-measurement">
-                {t('measurementLine', { goal: m.goalName, period: fmt.period(m.period), actual: `${fmt.number(m.actual)}${m.unit ? ` ${m.unit}` : ''}` })}
-                {m.target !== null && ` (${t('targetPart', { target: fmt.number(m.target) })})`}
+                {t('measurementLine', { goal: m.goalName, period: fmt.period(m.period), actual: value(m.actual, m.unit) })}
+                {m.target !== null && ` (${t('targetPart', { target: value(m.target, m.unit) })})`}
                 {m.under !== null && (
-                  <span className={`since-flag ${m.under ? 'is-under' : 'is-ok'}`}>
+                  <span className={`since-flag ${m.under ? 'is-under' : 'is-ok'}`} data-met={m.under ? 'false' : 'true'}>
                     {' '}
-                    <span aria-hidden="true">{m.under ? '◆' : '✓'}</span> {m.under ? t('underTarget') : t('onTarget')}
+                    <span aria-hidden="true">{m.under ? '◆' : '✓'}</span> {wording.statusWord(m.direction, !m.under).toLocaleLowerCase(fmt.locale)}
                   </span>
                 )}
               </li>

@@ -1,5 +1,5 @@
 // Lederoverblik: every board at a glance for the admin and for leaders with the read-only leader
-// link — goals under target in their latest period, actions by status, overdue actions with
+// link — goals that miss their target in their latest period, actions by status, overdue actions with
 // responsible and deadline, the last meeting; sortable and filterable; each board opens
 // read-only (its view link; a leader is never given an edit link).
 
@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useFormat, useT } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { useTimeFormat } from '../meeting/format';
+import { useTargetWording } from '../goals/targetWording';
+import { readDirection } from '../../../shared/domain/targetStatus';
 import { fetchOverview, OverviewError, overviewAccessFromLocation, type OverviewAccess, type OverviewBoard } from './overviewApi';
 import { DEFAULT_QUERY, filterAndSort, sortBy, type OverviewQuery, type SortKey } from './overviewModel';
 import { overviewMessages } from './messages';
@@ -100,7 +102,7 @@ function Overview({ access }: { access: OverviewAccess }) {
         </p>
       )}
       <p className="overview-totals" role="status">
-        {t(totals.boards === 1 ? 'totalsOne' : 'totals', totals)}
+        {t('totals', totals)}
         {shown.length !== boards.length && ` · ${t('shown', { n: shown.length, total: boards.length })}`}
       </p>
       {boards.length === 0 ? (
@@ -159,7 +161,7 @@ function BoardRow({ board }: { board: OverviewBoard }) {
   const s = board.summary;
   const overdueActions = s.overdueActions ?? [];
   const underGoals = s.underTargetGoals ?? [];
-  const withUnit = (n: number, unit: string) => `${fmt.number(n)}${unit ? ` ${unit}` : ''}`;
+  const wording = useTargetWording();
   return (
     <tr data-testid="overview-row" data-board-id={board.id} data-overdue={s.overdue} className={s.overdue > 0 ? 'has-overdue' : undefined}>
       <th scope="row" className="overview-board">
@@ -172,7 +174,15 @@ function BoardRow({ board }: { board: OverviewBoard }) {
         {underGoals.length > 0 && (
           <ul className="overview-list">
             {underGoals.map((goal, i) => (
-              <li key={i}>{t('goalLine', { name: goal.name, actual: withUnit(goal.actual, goal.unit), target: withUnit(goal.target, goal.unit), period: fmt.period(goal.period) })}</li>
+              <li key={i} data-testid="overview-goal">
+                {t('goalLine', {
+                  name: goal.name,
+                  versus: wording.versus(goal.actual, goal.target, goal.unit),
+                  period: fmt.period(goal.period),
+                  // A summary without a direction (from before issue 9) is read as higher is better.
+                  gap: wording.gap({ ...goal, direction: readDirection(goal.direction) }) ?? '',
+                })}
+              </li>
             ))}
           </ul>
         )}

@@ -1,4 +1,4 @@
-// The admin's REST calls (design.md, HTTP contract) and where the admin token is kept.
+// The admin's REST calls (docs/contract.md, "HTTP") and where the admin token is kept.
 
 import type { BoardSummary } from '../../../shared/domain/summary';
 

@@ -50,6 +50,14 @@ export function useConnectionState<T>(select: (state: ConnectionState) => T): T 
   return useStore(useBoardContext().connection.state, select);
 }
 
+/**
+ * Whether what this browser shows is stored on the server (ConnectionState.saved, issue 8.1),
+ * for a "Gemt"/"Ikke gemt" badge next to the connection state (board header, wall header).
+ */
+export function useSaveState(): boolean {
+  return useConnectionState((state) => state.saved);
+}
+
 function useView<K extends RootName>(root: K): ViewTypes[K] {
   const { views } = useBoardContext();
   return useSyncExternalStore(

@@ -2,11 +2,12 @@
 // connection state the UI shows. Nothing here knows React.
 
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { SYNC_PATH, capabilityOfToken, type Capability } from '../../../shared/protocol';
+import { MessageType, SAVE_STATE_PARAM, SYNC_PATH, SaveState, capabilityOfToken, type Capability } from '../../../shared/protocol';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
 
@@ -18,6 +19,15 @@ export interface ConnectionState {
   localLoaded: boolean;
   /** Close code when the server refused the link for good (4401, 4403, 4404). */
   deniedCode: number | null;
+  /**
+   * Whether what this browser shows is stored on the server, as far as it can know (issue 8.1):
+   * false while the server says it cannot store (a full disk), and false while this browser has
+   * changes made when it was not connected and synced (offline, connecting, reconnecting) until
+   * it is again. Without such changes, a dropped connection alone does not make it false.
+   */
+  saved: boolean;
+  /** The server's last word on storing (MessageType.saveState); true until it says otherwise. */
+  serverSaved: boolean;
 }
 
 export interface BoardConnection {
@@ -33,15 +43,51 @@ export function syncOrigin(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${SYNC_PATH}`;
 }
 
+/**
+ * ConnectionState.saved from its inputs: the server's last word (MessageType.saveState), and
+ * changes made here while not connected and synced. Once live again those are on the wire: the
+ * server's sync step 1 came before its step 2 and was answered with them (while the server
+ * cannot store, it holds its step 1 back and says "not saved"; it sends both when it recovers).
+ */
+export function createSaveTracker(isLive: () => boolean, publish: (saved: boolean, serverSaved: boolean) => void) {
+  let serverSaved = true;
+  let unsentLocal = false;
+  const update = () => {
+    if (isLive()) unsentLocal = false;
+    publish(serverSaved && !unsentLocal, serverSaved);
+  };
+  return {
+    serverSays(saved: boolean) {
+      serverSaved = saved;
+      update();
+    },
+    localChange() {
+      if (isLive()) return;
+      unsentLocal = true;
+      update();
+    },
+    /** Call when the connection synced (or dropped). */
+    liveChanged: update,
+  };
+}
+
 export function openBoard(boardId: string, token: string): BoardConnection {
   const doc = new Y.Doc();
   const capability = capabilityOfToken(token) ?? 'view';
-  const state = createStore<ConnectionState>(() => ({ status: 'connecting', synced: false, localLoaded: false, deniedCode: null }));
+  const state = createStore<ConnectionState>(() => ({ status: 'connecting', synced: false, localLoaded: false, deniedCode: null, saved: true, serverSaved: true }));
   const local = new IndexeddbPersistence(`maaltavle:${boardId}`, doc);
   local.whenSynced.then(() => state.setState({ localLoaded: true })).catch(() => state.setState({ localLoaded: true }));
 
-  const provider = new WebsocketProvider(syncOrigin(), boardId, doc, { params: { token }, maxBackoffTime: 5000 });
+  const provider = new WebsocketProvider(syncOrigin(), boardId, doc, { params: { token, [SAVE_STATE_PARAM]: '1' }, maxBackoffTime: 5000 });
   let everOnline = false;
+
+  const live = () => provider.wsconnected && provider.synced;
+  const saving = createSaveTracker(live, (saved, serverSaved) => state.setState({ saved, serverSaved }));
+  provider.messageHandlers[MessageType.saveState] = (_encoder, decoder) => saving.serverSays(decoding.readVarUint(decoder) === SaveState.saved);
+  const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider && origin !== local) saving.localChange();
+  };
+  doc.on('update', onLocalUpdate);
 
   const offlineOr = (status: ConnectionStatus): ConnectionStatus => (navigator.onLine ? status : 'offline');
   provider.on('status', ({ status }) => {
@@ -55,6 +101,7 @@ export function openBoard(boardId: string, token: string): BoardConnection {
   });
   provider.on('sync', (synced) => {
     if (synced) state.setState({ synced: true });
+    saving.liveChanged();
   });
   provider.on('closed', (event) => state.setState({ status: 'denied', deniedCode: event.code }));
   const onOffline = () => state.getState().status !== 'denied' && state.setState({ status: 'offline' });
@@ -69,6 +116,7 @@ export function openBoard(boardId: string, token: string): BoardConnection {
     awareness: provider.awareness,
     state,
     destroy: () => {
+      doc.off('update', onLocalUpdate);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       provider.destroy();

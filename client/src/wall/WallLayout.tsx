@@ -1,32 +1,24 @@
-// The wall screen (a view link): the four fields filling the screen with large type and no
-// editing controls (the fields hide them for a view link), the meeting's step and timer while a
-// meeting runs, what needs attention (goals under target, overdue actions) and when the board
-// last changed. Laid out on a 1920-wide canvas scaled to the screen, so a 3840×2160 screen shows
-// exactly the 1920×1080 picture, twice as sharp. It runs for weeks: the connection reconnects
-// by itself, and nothing here keeps growing (one timer, listeners removed on unmount).
+// The wall screen (a view link): the board read from three metres. Without a meeting the four
+// fields stand side by side as on the paper board; while a meeting runs, the field of the current
+// step takes most of the wall and the other three shrink to a summary strip. Every field is laid
+// out for its box — the type condenses to a floor (20 px side by side, 28 px for the meeting's
+// field), and only past that floor does a field say "+ n more". Nothing scrolls or pages itself.
+// Laid out on a 1920-wide canvas scaled to the screen, so 3840×2160 shows the 1920×1080 picture
+// twice as sharp. It runs for weeks: it reconnects by itself, and nothing here keeps growing.
 
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { isOverdue } from '../../../shared/domain/actionStatus';
-import { isUnderTarget } from '../../../shared/domain/goalProgress';
-import { useT } from '../app/i18n';
-import { useToday } from '../app/useToday';
-import { boardMessages } from '../board/messages';
-import { useActions, useConnectionState, useGoals, useMeta } from '../sync/BoardProvider';
-import { GoalsField } from '../goals/GoalsField';
-import { IdeasField } from '../ideas/IdeasField';
-import { AssessmentField } from '../assessment/AssessmentField';
-import { AssessmentDnd } from '../assessment/AssessmentDnd';
-import { ActionsField } from '../actions/ActionsField';
-import { Agenda } from '../meeting/Agenda';
-import { MeetingTimer } from '../meeting/MeetingTimer';
-import { meetingMessages } from '../meeting/messages';
-import { useTimeFormat } from '../meeting/format';
-import { useClockOffset, useNow, useServerClockSync } from '../meeting/serverClock';
-import { useMeeting, useMeetingField, useMeetingRunning } from '../meeting/useMeeting';
-import { useSinceLast } from '../meeting/useSinceLast';
-import { useLastChange } from './useLastChange';
-import { useFieldPaging } from './useFieldPaging';
-import { wallMessages } from './messages';
+import { useEffect, useState, type CSSProperties } from 'react';
+import type { AgendaField } from '../../../shared/domain/meetingTimer';
+import { useConnectionState } from '../sync/BoardProvider';
+import { useServerClockSync } from '../meeting/serverClock';
+import { useMeetingField } from '../meeting/useMeeting';
+import { WallHeader } from './WallHeader';
+import { WallMeetingBar } from './WallMeetingBar';
+import { WallGoals } from './WallGoals';
+import { WallIdeas } from './WallIdeas';
+import { WallGrid } from './WallGrid';
+import { WallActions } from './WallActions';
+import { WallStrip } from './WallStrip';
+import type { WallMode } from './WallField';
 import '../meeting/meeting.css';
 import './wall.css';
 
@@ -54,133 +46,44 @@ function useWallScale(): { scale: number; height: number } {
   return size;
 }
 
+function FieldView({ field, mode }: { field: AgendaField; mode: WallMode }) {
+  switch (field) {
+    case 'goals':
+      return <WallGoals mode={mode} />;
+    case 'ideas':
+      return <WallIdeas mode={mode} />;
+    case 'assessment':
+      return <WallGrid mode={mode} />;
+    case 'actions':
+      return <WallActions mode={mode} />;
+  }
+}
+
 export function WallLayout() {
   const { scale, height } = useWallScale();
-  const running = useMeetingRunning();
   const field = useMeetingField(true);
-  const tm = useT(meetingMessages);
   const online = useConnectionState((s) => s.status === 'online');
   useServerClockSync(online);
-  const canvas = useRef<HTMLDivElement>(null);
-  useFieldPaging(canvas);
-  // The fields read the board themselves; the layout re-rendering (a resize, a new step) need
-  // not re-render them.
-  const fields = useMemo(
-    () => (
-      <AssessmentDnd>
-        <main className="wall-fields">
-          <GoalsField />
-          <IdeasField />
-          <AssessmentField />
-          <ActionsField />
-        </main>
-      </AssessmentDnd>
-    ),
-    [],
-  );
-  const style = {
-    width: WALL_WIDTH,
-    height,
-    transform: `scale(${scale})`,
-    '--meeting-now-label': JSON.stringify(tm('nowHere')),
-  } as CSSProperties;
+  const style = { width: WALL_WIDTH, height, transform: `scale(${scale})` } as CSSProperties;
   return (
     <div className="wall-viewport">
-      <div ref={canvas} className="wall-canvas" style={style} data-testid="wall" data-meeting-step={field ?? undefined} data-scale={scale.toFixed(3)}>
+      <div className="wall-canvas" style={style} data-testid="wall" data-meeting-step={field ?? undefined} data-scale={scale.toFixed(3)}>
         <WallHeader />
-        {running && <WallMeeting />}
-        {fields}
+        <WallMeetingBar />
+        {field ? (
+          <main className="wall-fields is-meeting" data-testid="wall-fields">
+            <FieldView field={field} mode="focus" />
+            <WallStrip current={field} />
+          </main>
+        ) : (
+          <main className="wall-fields is-board" data-testid="wall-fields">
+            <WallGoals mode="board" />
+            <WallIdeas mode="board" />
+            <WallGrid mode="board" />
+            <WallActions mode="board" />
+          </main>
+        )}
       </div>
     </div>
-  );
-}
-
-const STATUS_ICON = { online: '●', connecting: '◌', reconnecting: '↻', offline: '⚠', denied: '✕' } as const;
-
-function WallHeader() {
-  const t = useT(wallMessages);
-  const tb = useT(boardMessages);
-  const meta = useMeta();
-  const goals = useGoals();
-  const actions = useActions();
-  const today = useToday();
-  const status = useConnectionState((s) => s.status);
-  const under = goals.filter(isUnderTarget).length;
-  const overdue = actions.filter((action) => isOverdue(action, today)).length;
-  return (
-    <header className="wall-header">
-      <h1 className="wall-title">{meta.title || 'Måltavle'}</h1>
-      <p className="wall-attention" data-testid="wall-attention">
-        {under > 0 && (
-          <span className="wall-flag is-under" data-testid="wall-under">
-            <span aria-hidden="true">◆ </span>
-            {under === 1 ? t('underTargetOne') : t('underTarget', { n: under })}
-          </span>
-        )}
-        {overdue > 0 && (
-          <span className="wall-flag is-overdue" data-testid="wall-overdue">
-            <span aria-hidden="true">⚠ </span>
-            {overdue === 1 ? t('overdueOne') : t('overdue', { n: overdue })}
-          </span>
-        )}
-        {under === 0 && overdue === 0 && (
-          <span className="wall-flag is-ok">
-            <span aria-hidden="true">✓ </span>
-            {t('allOnTrack')}
-          </span>
-        )}
-      </p>
-      <LastChange />
-      <p className={`wall-connection connection-${status}`} role="status" data-testid="wall-connection" data-status={status}>
-        <span aria-hidden="true">{STATUS_ICON[status]}</span> {status === 'offline' ? tb('offlineShort') : status === 'denied' ? tb('deniedTitle') : tb(status)}
-      </p>
-    </header>
-  );
-}
-
-function LastChange() {
-  const t = useT(wallMessages);
-  const time = useTimeFormat();
-  const last = useLastChange();
-  const offset = useClockOffset();
-  // Re-rendered each minute, so "today" vs. an earlier day stays right on a wall left on for days.
-  const now = useNow(60_000);
-  if (last === null) return <p className="wall-last-change muted">{t('noChange')}</p>;
-  const iso = new Date(last).toISOString();
-  const sameDay = time.isoDay(iso) === time.isoDay(new Date(now + offset).toISOString());
-  return (
-    <p className="wall-last-change" data-testid="wall-last-change" data-at={iso}>
-      {sameDay ? t('lastChange', { time: time.time(iso) }) : t('lastChangeDay', { day: time.day(iso), time: time.time(iso) })}
-    </p>
-  );
-}
-
-function WallMeeting() {
-  const tm = useT(meetingMessages);
-  const t = useT(wallMessages);
-  const meeting = useMeeting();
-  const since = useSinceLast();
-  if (!meeting) return null;
-  const counts = (
-    [
-      ['measurements', since.measurements.length],
-      ['statusChanges', since.statusChanges.length],
-      ['newIdeas', since.newIdeas.length],
-      ['assessedIdeas', since.assessedIdeas.length],
-      ['newActions', since.newActions.length],
-    ] as const
-  )
-    .filter(([, n]) => n > 0)
-    .map(([key, n]) => (n === 1 ? t(`${key}One`) : t(key, { n })));
-  return (
-    <section className="wall-meeting" aria-label={tm('running')} data-testid="wall-meeting">
-      <p className="wall-meeting-title">
-        <strong>{tm('running')}</strong>
-        {meeting.facilitator && <span> · {tm('facilitator', { name: meeting.facilitator })}</span>}
-      </p>
-      <Agenda meeting={meeting} canMove={false} className="wall-agenda" />
-      <MeetingTimer meeting={meeting} />
-      {meeting.step === 0 && counts.length > 0 && <p className="wall-since">{t('sinceCounts', { list: counts.join(' · ') })}</p>}
-    </section>
   );
 }

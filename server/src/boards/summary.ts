@@ -44,6 +44,8 @@ export function summaryForDay(stored: BoardSummary | null, storedDay: string | n
   if (!stored || typeof stored !== 'object') return null;
   const candidate = stored as Partial<StoredSummary>;
   if (!Array.isArray(candidate.overdueActions) || !Array.isArray(candidate.underTargetGoals) || !Array.isArray(candidate.openDated)) return null;
+  // Stored before issue 9 gave each goal its direction: read the document once to add it.
+  if (!candidate.underTargetGoals.every((g) => !!g && typeof g === 'object' && (g.direction === 'up' || g.direction === 'down'))) return null;
   const open = candidate.openDated.filter(
     (a): a is OverdueAction => !!a && typeof a === 'object' && typeof a.deadline === 'string' && isActionStatus(a.status),
   );

@@ -10,6 +10,20 @@ import Database from 'better-sqlite3';
 import { newId } from '../../../shared/ids';
 import type { Draft, DraftInput } from '../../../shared/domain/drafts';
 import { SQLITE_FILE } from '../storage/sqlite';
+import { StorageUnavailableError, isStorageFailure } from '../storage/store';
+
+/** A write that failed on the disk becomes a clear error (507/503 for the API); others pass on. */
+function writing<A extends unknown[], R>(what: string, write: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return write(...args);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      const why = (error as { code?: string }).code === 'SQLITE_FULL' ? "the server's disk is full" : 'the server cannot write its store';
+      throw new StorageUnavailableError(`Could not ${what}: ${why}. Nothing was changed; try again later.`, error);
+    }
+  };
+}
 
 export interface DraftCount {
   participantId: string;
@@ -100,18 +114,18 @@ export function openDraftStore(dataDir: string): DraftStore {
   });
 
   return {
-    add(boardId, ownerKey, input, at) {
+    add: writing('save the hidden idea', (boardId: string, ownerKey: string, input: DraftInput & { round: number }, at: string) => {
       const draft: Draft = { id: newId(), text: input.text, author: input.author, color: input.color, participantId: input.participantId, round: input.round, createdAt: at };
       insert.run(draft.id, boardId, hashDraftKey(ownerKey), draft.participantId, draft.author, draft.color, draft.round, draft.text, draft.createdAt);
       return draft;
-    },
+    }),
     mine: (boardId, ownerKey) => selectMine.all(boardId, hashDraftKey(ownerKey)).map(toDraft),
-    remove: (boardId, ownerKey, draftId) => deleteMine.run(boardId, hashDraftKey(ownerKey), draftId).changes > 0,
+    remove: writing('delete the hidden idea', (boardId: string, ownerKey: string, draftId: string) => deleteMine.run(boardId, hashDraftKey(ownerKey), draftId).changes > 0),
     countFor: (boardId, ownerKey) => countMine.get(boardId, hashDraftKey(ownerKey))?.n ?? 0,
     countBoard: (boardId) => countAll.get(boardId)?.n ?? 0,
     counts: (boardId) => selectCounts.all(boardId).map((row) => ({ participantId: row.participant_id, name: row.author, count: row.n })),
     all: (boardId) => selectAll.all(boardId).map(toDraft),
-    removeMany: (boardId, ids) => removeMany(boardId, ids),
+    removeMany: writing('remove the revealed hidden ideas', (boardId: string, ids: readonly string[]) => removeMany(boardId, ids)),
     close: () => db.close(),
   };
 }

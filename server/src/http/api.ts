@@ -1,4 +1,4 @@
-// The REST API under /api (design.md, "HTTP contract"): admin-only board creation and listing;
+// The REST API under /api (docs/contract.md, "HTTP"): admin-only board creation and listing;
 // feature routes under /api/boards/:id/… (exports, hidden ideas) come in as `routes`.
 
 import type http from 'node:http';

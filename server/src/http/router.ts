@@ -1,18 +1,24 @@
-// Every HTTP request starts here: health check, API, a hint for /sync without an upgrade, and
-// the SPA. No error escapes as anything but {"error": …}.
+// Every HTTP request starts here: liveness (/healthz) and readiness (/readyz), API, a hint for
+// /sync without an upgrade, and the SPA. No error escapes as anything but {"error": …}.
 
 import type http from 'node:http';
 import type { Logger } from '../log';
 import { SYNC_PATH } from '../../../shared/protocol';
 import { HttpError, sendError, sendJson } from './responses';
+import { StorageUnavailableError, isDiskFull, isStorageFailure, unreadyReason, type StoreHealth } from '../storage/store';
 
 export interface RouterDeps {
+  /** The board store's health: /readyz is 503 while it cannot write. */
+  storeHealth: () => StoreHealth;
   api: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => Promise<void>;
   serveStatic: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void;
   log: Logger;
 }
 
-export function createRouter({ api, serveStatic, log }: RouterDeps) {
+/** Seconds a client should wait before retrying a request the store could not write. */
+const STORAGE_RETRY_AFTER_S = '30';
+
+export function createRouter({ api, serveStatic, log, storeHealth }: RouterDeps) {
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let pathname: string;
     try {
@@ -23,6 +29,13 @@ export function createRouter({ api, serveStatic, log }: RouterDeps) {
     if (pathname === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed; use GET', { Allow: 'GET, HEAD' });
       return sendJson(res, 200, { ok: true });
+    }
+    if (pathname === '/readyz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed; use GET', { Allow: 'GET, HEAD' });
+      const health = storeHealth();
+      const reason = unreadyReason(health);
+      if (reason === null) return sendJson(res, 200, { ready: true });
+      return sendJson(res, 503, { ready: false, reason, store: health }, { 'Retry-After': STORAGE_RETRY_AFTER_S });
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(req, res, pathname);
     if (pathname === SYNC_PATH || pathname.startsWith(SYNC_PATH + '/')) {
@@ -35,6 +48,18 @@ export function createRouter({ api, serveStatic, log }: RouterDeps) {
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         sendError(res, error.status, error.message, error.headers);
+        return;
+      }
+      if (error instanceof StorageUnavailableError || isStorageFailure(error)) {
+        const diskFull = error instanceof StorageUnavailableError ? error.diskFull : isDiskFull(error);
+        const message =
+          error instanceof StorageUnavailableError
+            ? error.message
+            : diskFull
+              ? "The server's disk is full; nothing was changed. Try again later."
+              : 'The server cannot write its store right now; nothing was changed. Try again later.';
+        log.warn('a request could not be stored', { method: req.method, url: req.url?.split('?')[0], error });
+        sendError(res, diskFull ? 507 : 503, message, { 'Retry-After': STORAGE_RETRY_AFTER_S });
         return;
       }
       log.error('request failed', { method: req.method, url: req.url?.split('?')[0], error });

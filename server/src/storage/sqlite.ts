@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardSummary } from '../../../shared/domain/summary';
 import type { Logger } from '../log';
-import type { BoardRecord, BoardStore, NewBoard, StoredUpdate, SummaryRecord } from './store';
+import type { BoardRecord, BoardStore, NewBoard, StoreHealth, StoredUpdate, SummaryRecord } from './store';
 
 export const SQLITE_FILE = 'maaltavle.sqlite';
 
@@ -72,13 +72,34 @@ function toRecord(row: BoardRow): BoardRecord {
 
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
+/** Bytes of updates kept in memory while the store cannot write, before new updates are refused. */
+export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+/** First retry after a failed write; doubled per failure up to the maximum. */
+export const FIRST_RETRY_DELAY_MS = 250;
+export const DEFAULT_MAX_RETRY_DELAY_MS = 5000;
+
 export interface SqliteStoreOptions {
   dataDir: string;
   log: Logger;
   flushDelayMs?: number;
+  /** Past this many queued bytes the store stops accepting (health().accepting = false). */
+  maxQueuedBytes?: number;
+  /** Longest wait between two retries of a failing write. */
+  maxRetryDelayMs?: number;
 }
 
-export function openSqliteStore({ dataDir, log, flushDelayMs = DEFAULT_FLUSH_DELAY_MS }: SqliteStoreOptions): BoardStore {
+interface Pending {
+  boardId: string;
+  data: Buffer;
+}
+
+export function openSqliteStore({
+  dataDir,
+  log,
+  flushDelayMs = DEFAULT_FLUSH_DELAY_MS,
+  maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES,
+  maxRetryDelayMs = DEFAULT_MAX_RETRY_DELAY_MS,
+}: SqliteStoreOptions): BoardStore {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE);
   const isNew = !fs.existsSync(file);
@@ -105,44 +126,146 @@ export function openSqliteStore({ dataDir, log, flushDelayMs = DEFAULT_FLUSH_DEL
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ?');
   const updateSummary = db.prepare('UPDATE boards SET title = COALESCE(?, title), summary_json = ?, summary_date = ?, updated_at = COALESCE(?, updated_at) WHERE id = ?');
 
-  let pending: { boardId: string; data: Buffer }[] = [];
+  // What is not written yet: updates in arrival order, and the latest summary per board that
+  // could not be written. Both are only cleared by a transaction that wrote them.
+  let pending: Pending[] = [];
+  let pendingBytes = 0;
+  const pendingSummaries = new Map<string, SummaryRecord>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
-  const writePending = db.transaction((batch: { boardId: string; data: Buffer }[]) => {
-    for (const { boardId, data } of batch) insertUpdate.run(boardId, data);
-  });
+  // Health (issue 8.1): failing from the first failed write until one succeeds.
+  let failingSince: string | null = null;
+  let retryDelayMs = FIRST_RETRY_DELAY_MS;
+  let lastError: StoreHealth['lastError'] = null;
+  let lastErrorObject: unknown = null;
+  let refusing = false;
+  const listeners = new Set<(health: StoreHealth) => void>();
 
-  /** Commit the queue. On failure (disk full, …) the queue is kept and retried on the next flush. */
-  function flushNow(): void {
+  const runSummary = (id: string, record: SummaryRecord) =>
+    updateSummary.run(record.title ?? null, JSON.stringify(record.summary), record.summaryDate, record.updatedAt ?? null, id);
+
+  const writeQueued = (batch: readonly Pending[]) => {
+    for (const { boardId, data } of batch) insertUpdate.run(boardId, data);
+    for (const [id, record] of pendingSummaries) runSummary(id, record);
+  };
+  const writeAll = db.transaction(writeQueued);
+
+  function health(): StoreHealth {
+    return {
+      writable: failingSince === null,
+      failingSince,
+      queuedUpdates: pending.length,
+      queuedBytes: pendingBytes,
+      accepting: !refusing,
+      lastError,
+    };
+  }
+
+  /** Tell listeners when `writable` or `accepting` changed since they last heard. */
+  let told = { writable: true, accepting: true };
+  function notify(): void {
+    const snapshot = health();
+    if (snapshot.writable === told.writable && snapshot.accepting === told.accepting) return;
+    told = { writable: snapshot.writable, accepting: snapshot.accepting };
+    for (const listener of listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        log.error('a store health listener failed', { error });
+      }
+    }
+  }
+
+  /** Past the bound: refuse until the queue is written. Logged once each way. */
+  function checkBound(): void {
+    const over = pendingBytes >= maxQueuedBytes;
+    if (over === refusing) return;
+    refusing = over;
+    if (over) log.error('the store queue is full; refusing document updates until the store can write', { queuedUpdates: pending.length, queuedBytes: pendingBytes, maxQueuedBytes });
+    else log.info('the store accepts document updates again', { queuedUpdates: pending.length });
+  }
+
+  function scheduleRetry(): void {
+    if (timer || closed) return;
+    timer = setTimeout(retry, retryDelayMs);
+    retryDelayMs = Math.min(retryDelayMs * 2, maxRetryDelayMs);
+  }
+
+  function retry(): void {
+    timer = null;
+    // flushNow catches every write error; this guard only keeps a bug from becoming an uncaught exception.
+    try {
+      flushNow();
+    } catch (error) {
+      log.error('unexpected error while retrying the store', { error });
+      scheduleRetry();
+    }
+  }
+
+  function failed(error: unknown): void {
+    const code = (error as { code?: unknown })?.code;
+    lastErrorObject = error;
+    lastError = { code: typeof code === 'string' ? code : null, message: (error as Error)?.message ?? String(error), at: new Date().toISOString() };
+    if (failingSince === null) {
+      failingSince = lastError.at;
+      retryDelayMs = Math.min(FIRST_RETRY_DELAY_MS, maxRetryDelayMs);
+      // Once per failure, not per retry.
+      log.error('the store cannot write; keeping updates in memory and retrying', {
+        code: lastError.code,
+        error,
+        queuedUpdates: pending.length,
+        queuedBytes: pendingBytes,
+        maxQueuedBytes,
+      });
+      notify();
+    }
+    scheduleRetry();
+  }
+
+  function written(count: number): void {
+    if (failingSince === null) return;
+    const since = failingSince;
+    failingSince = null;
+    retryDelayMs = FIRST_RETRY_DELAY_MS;
+    log.info('the store writes again; everything kept in memory is stored', { failedForMs: Date.now() - Date.parse(since), writtenUpdates: count });
+  }
+
+  /** Commit the queue. Never throws: on failure (disk full, …) the queue stays and is retried with backoff. */
+  function flushNow(): boolean {
     if (timer) {
       clearTimeout(timer);
       timer = null;
     }
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    try {
-      writePending(batch);
-    } catch (error) {
-      pending = batch.concat(pending);
-      log.error('could not store updates; will retry', { error, queued: pending.length });
-      timer = setTimeout(flushNow, Math.max(flushDelayMs, 1000));
-      throw error;
+    if (pending.length === 0 && pendingSummaries.size === 0) {
+      written(0);
+      notify();
+      return true;
     }
+    const batch = pending;
+    try {
+      writeAll(batch);
+    } catch (error) {
+      failed(error);
+      return false;
+    }
+    // Nothing can have been queued meanwhile: the transaction is synchronous.
+    pending = [];
+    pendingBytes = 0;
+    pendingSummaries.clear();
+    written(batch.length);
+    checkBound();
+    notify();
+    return true;
   }
 
-  const flushQuietly = () => {
-    try {
-      flushNow();
-    } catch {
-      // logged in flushNow
-    }
-  };
-
   function reclaimFreePages(): void {
-    const free = db.pragma('freelist_count', { simple: true }) as number;
-    if (free > 64) db.pragma('incremental_vacuum');
+    try {
+      const free = db.pragma('freelist_count', { simple: true }) as number;
+      if (free > 64) db.pragma('incremental_vacuum');
+    } catch (error) {
+      log.warn('could not reclaim free pages after compaction', { error });
+    }
   }
 
   const assertOpen = () => {
@@ -168,51 +291,93 @@ export function openSqliteStore({ dataDir, log, flushDelayMs = DEFAULT_FLUSH_DEL
     },
     async loadUpdates(id): Promise<StoredUpdate[]> {
       assertOpen();
-      flushNow();
-      return selectUpdates.all(id).map((row) => ({ seq: row.seq, data: row.data }));
+      if (failingSince === null) flushNow();
+      const stored: StoredUpdate[] = selectUpdates.all(id).map((row) => ({ seq: row.seq, data: row.data }));
+      // What could not be written yet comes after; negative seq marks it as only in memory.
+      let unwritten = 0;
+      for (const update of pending) if (update.boardId === id) stored.push({ seq: -++unwritten, data: update.data });
+      return stored;
     },
     appendUpdate(id, update) {
       assertOpen();
       pending.push({ boardId: id, data: Buffer.from(update) });
-      if (!timer) timer = setTimeout(flushQuietly, flushDelayMs);
+      pendingBytes += update.byteLength;
+      // While failing, the retry timer is the only writer (with its backoff).
+      if (!timer) timer = setTimeout(retry, flushDelayMs);
+      checkBound();
+      notify();
     },
     async flush() {
       assertOpen();
-      flushNow();
+      if (!flushNow()) throw lastErrorObject;
     },
     async compact(id, state) {
       assertOpen();
+      // While failing, only the retry timer probes the disk; compaction waits (nothing is lost:
+      // the board's updates stay queued, and the room compacts again later).
+      if (failingSince !== null) return false;
       // The state contains this board's queued updates; other boards' queue is committed with it.
-      const queued = pending;
-      pending = [];
+      const others = pending.filter((update) => update.boardId !== id);
       try {
         db.transaction(() => {
-          writePending(queued.filter((update) => update.boardId !== id));
+          writeQueued(others);
           deleteUpdates.run(id);
           insertUpdate.run(id, asBuffer(state));
         })();
       } catch (error) {
-        pending = queued.concat(pending);
-        throw error;
+        failed(error);
+        return false;
       }
+      pending = [];
+      pendingBytes = 0;
+      pendingSummaries.clear();
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      checkBound();
+      notify();
       reclaimFreePages();
+      return true;
     },
     async saveSummary(id, record: SummaryRecord) {
       assertOpen();
-      updateSummary.run(record.title ?? null, JSON.stringify(record.summary), record.summaryDate, record.updatedAt ?? null, id);
+      const keep = () => {
+        const previous = pendingSummaries.get(id);
+        pendingSummaries.set(id, { ...record, title: record.title ?? previous?.title, updatedAt: record.updatedAt ?? previous?.updatedAt });
+      };
+      if (failingSince !== null) {
+        keep();
+        return;
+      }
+      try {
+        runSummary(id, record);
+      } catch (error) {
+        keep();
+        failed(error);
+      }
+    },
+    health,
+    onHealthChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async close() {
       if (closed) return;
+      const complete = flushNow();
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (!complete) {
+        // The clients still hold these edits and send them again to the next server.
+        log.error('closing the store with updates it could not write', { queuedUpdates: pending.length, queuedBytes: pendingBytes, code: lastError?.code });
+      }
       try {
-        flushNow();
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        log.warn('could not checkpoint the store on close', { error });
       } finally {
-        closed = true;
-        if (timer) clearTimeout(timer);
-        try {
-          db.pragma('wal_checkpoint(TRUNCATE)');
-        } finally {
-          db.close();
-        }
+        db.close();
       }
     },
   };

@@ -32,6 +32,8 @@ let nextId = 1;
 export class Connection implements Peer {
   readonly id = nextId++;
   capability: Capability = 'view';
+  /** The client asked for MessageType.saveState frames (`?saveState=1`). */
+  wantsSaveState = false;
   /** Set by the keepalive: false after a ping until the pong arrives. */
   alive = true;
   private room: Room | null = null;
@@ -179,7 +181,13 @@ export class Connection implements Peer {
     if (!room) return;
     try {
       const message = decodeClientMessage(frame);
-      if (room.receive(this, message) === 'ignored' && 'update' in message) this.noteIgnoredWrite(room, message.update);
+      const result = room.receive(this, message);
+      if (result === 'ignored' && 'update' in message) this.noteIgnoredWrite(room, message.update);
+      if (result === 'refused') {
+        // The store logged why once; this line says whom it affected.
+        this.log.warn('closing an editor: the store cannot take its edit now', { conn: this.id, boardId: this.boardId, code: CloseCode.cannotStore });
+        this.close(CloseCode.cannotStore, 'the server cannot store edits now; try again later');
+      }
     } catch (error) {
       this.refuseFrame(error, frame);
     }

@@ -2,10 +2,11 @@
 // step with it (every update appended, compaction past a threshold, the leader summary).
 
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import type { Capability } from '../../../shared/protocol';
+import { MessageType, SaveState, type Capability } from '../../../shared/protocol';
 import type { Logger } from '../log';
-import type { BoardStore } from '../storage/store';
+import type { BoardStore, StoreHealth } from '../storage/store';
 import { roots } from '../../../shared/schema';
 import { summarizeDoc, today } from '../boards/summary';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './frames';
@@ -14,7 +15,17 @@ import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type C
 export interface Peer {
   readonly id: number;
   readonly capability: Capability;
+  /** Asked for MessageType.saveState frames (`?saveState=1`). */
+  readonly wantsSaveState?: boolean;
   send(frame: Uint8Array): void;
+}
+
+/** MessageType.saveState: saved while the store writes; not saved while it keeps updates in memory. */
+export function encodeSaveState(health: Pick<StoreHealth, 'writable'>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.saveState);
+  encoding.writeVarUint(encoder, health.writable ? SaveState.saved : SaveState.notSaved);
+  return encoding.toUint8Array(encoder);
 }
 
 export interface RoomOptions {
@@ -34,14 +45,21 @@ export interface RoomDeps {
   onIdle(room: Room): void;
 }
 
-/** How a message was handled: `ignored` is a document update from a view connection. */
-export type ReceiveResult = 'ok' | 'ignored';
+/**
+ * How a message was handled: `ignored` is a document update from a view connection; `refused`
+ * is one from an editor that would change the board while the store cannot take it (not applied;
+ * the caller closes the connection with CloseCode.cannotStore).
+ */
+export type ReceiveResult = 'ok' | 'ignored' | 'refused';
 
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Editors that joined while the store refused updates: they get our sync step 1 once it accepts again. */
+  private readonly owedStep1 = new Set<Peer>();
+  private readonly stopWatchingStore: () => void;
   private updatesSinceCompaction: number;
   private compactionQueued = false;
   private summaryTimer: NodeJS.Timeout | null = null;
@@ -74,6 +92,7 @@ export class Room {
     this.storeNeedsCompaction = stored.skipped > 0;
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.stopWatchingStore = deps.store.onHealthChange(this.onStoreHealth);
     const { meta, goals, ideas, actions } = roots(doc);
     const markSummaryStale = () => {
       this.summaryStale = true;
@@ -97,7 +116,14 @@ export class Room {
     if (this.closed) throw new Error(`room ${this.id} is closed`);
     this.peers.set(peer, new Set());
     this.stopIdleTimer();
-    if (peer.capability === 'edit') peer.send(encodeSyncStep1(this.doc));
+    const health = this.deps.store.health();
+    if (peer.capability === 'edit') {
+      // While the store refuses, an editor still gets the board (our step 2 to its step 1) but
+      // not our step 1: its answer would carry edits we could not store. It gets it later.
+      if (health.accepting) peer.send(encodeSyncStep1(this.doc));
+      else this.owedStep1.add(peer);
+    }
+    if (peer.wantsSaveState) peer.send(encodeSaveState(health));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) peer.send(encodeAwareness(this.awareness, clients));
   }
@@ -106,6 +132,7 @@ export class Room {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.owedStep1.delete(peer);
     if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
     if (this.peers.size === 0) this.startIdleTimer();
   }
@@ -119,6 +146,8 @@ export class Room {
       case 'sync-step2':
       case 'update':
         if (peer.capability !== 'edit') return 'ignored';
+        // Do not apply what the store could not keep; an update that changes nothing is harmless.
+        if (!this.deps.store.health().accepting) return this.wouldChange(message.update) ? 'refused' : 'ok';
         Y.applyUpdate(this.doc, message.update, peer);
         return 'ok';
       case 'awareness':
@@ -130,8 +159,25 @@ export class Room {
     }
   }
 
+  /** The store started or stopped writing, or refusing: tell who asked, and owe no editor our step 1. */
+  private readonly onStoreHealth = (health: StoreHealth): void => {
+    if (this.closed) return;
+    // Step 1 first: the client answers it with its unsent edits before it hears "saved".
+    if (health.accepting && this.owedStep1.size > 0) {
+      const step1 = encodeSyncStep1(this.doc);
+      for (const peer of this.owedStep1) this.safeSend(peer, step1);
+      this.owedStep1.clear();
+    }
+    const frame = encodeSaveState(health);
+    for (const peer of this.peers.keys()) {
+      if (peer.wantsSaveState) this.safeSend(peer, frame);
+    }
+  };
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     // Runs inside Yjs's transaction cleanup: a throw here would surface as the sender's fault.
+    // The store never throws for a failing disk (it keeps the update in memory); this catches a
+    // closed store during shutdown.
     try {
       this.deps.store.appendUpdate(this.id, update);
     } catch (error) {
@@ -210,7 +256,8 @@ export class Room {
   }
 
   private queueCompaction(): void {
-    if (this.compactionQueued || this.closed) return;
+    // A store that cannot write would only put it off; the next update after it recovers compacts.
+    if (this.compactionQueued || this.closed || !this.deps.store.health().writable) return;
     this.compactionQueued = true;
     // Not inside the update that crossed the threshold: let the current message finish first.
     setImmediate(() => {
@@ -223,19 +270,54 @@ export class Room {
   /** Replace the stored updates by the current state. */
   async compact(): Promise<void> {
     const rows = this.updatesSinceCompaction;
+    const storeNeededIt = this.storeNeedsCompaction;
     // Counted from the moment the state is taken: updates after it are new rows.
     this.updatesSinceCompaction = 1;
     this.storeNeedsCompaction = false;
     const state = Y.encodeStateAsUpdate(this.doc);
-    await this.deps.store.compact(this.id, state);
-    this.deps.log.info('compacted board', { boardId: this.id, rows, bytes: state.byteLength });
+    let done = false;
+    try {
+      done = await this.deps.store.compact(this.id, state);
+    } finally {
+      if (!done) {
+        // Put off (the store cannot write): the rows and the queue are as they were.
+        this.updatesSinceCompaction += rows - 1;
+        this.storeNeedsCompaction ||= storeNeededIt;
+      }
+    }
+    if (done) this.deps.log.info('compacted board', { boardId: this.id, rows, bytes: state.byteLength });
+    else this.deps.log.debug('compaction put off: the store cannot write now', { boardId: this.id, rows });
+  }
+
+  /**
+   * Whether applying an update would change the document: items it lacks, or deletions of items
+   * not deleted yet. Used only while the store refuses updates, so its cost does not matter.
+   */
+  wouldChange(update: Uint8Array): boolean {
+    if (this.wouldAddContent(update)) return true;
+    try {
+      const { ds } = Y.decodeUpdate(update);
+      if (ds.clients.size === 0) return false;
+      const ours = Y.snapshot(this.doc).ds.clients;
+      for (const [client, ranges] of ds.clients) {
+        const deleted = ours.get(client) ?? [];
+        for (const { clock, len } of ranges) {
+          if (!deleted.some((have) => have.clock <= clock && clock + len <= have.clock + have.len)) return true;
+        }
+      }
+      return false;
+    } catch {
+      return true;
+    }
   }
 
   /** Whether an update holds items this document does not have (deletions are not counted). */
   wouldAddContent(update: Uint8Array): boolean {
     try {
       const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+      // parseUpdateMeta, not encodeStateVectorFromUpdate: the latter leaves out every client whose
+      // part of the update does not start at clock 0, i.e. any incremental edit.
+      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
         if (clock > (ours.get(client) ?? 0)) return true;
       }
       return false;
@@ -260,6 +342,8 @@ export class Room {
     this.stopIdleTimer();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.stopWatchingStore();
+    this.owedStep1.clear();
     try {
       if (this.updatesSinceCompaction > 1 || this.storeNeedsCompaction) await this.compact();
       await this.saveSummary();

@@ -4,7 +4,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BOARD_ID_PATTERN, CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH } from '../../../shared/protocol';
+import { BOARD_ID_PATTERN, CloseCode, MAX_MESSAGE_BYTES, SAVE_STATE_PARAM, SYNC_PATH } from '../../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import type { BoardTokens } from '../auth/boardTokens';
@@ -91,7 +91,7 @@ export function createSyncServer(deps: SyncServerDeps) {
     conn.join(check.capability, rooms.acquire(boardId));
   }
 
-  function onConnection(ws: WebSocket, rawBoardId: string, token: string | null, remote: string): void {
+  function onConnection(ws: WebSocket, rawBoardId: string, token: string | null, remote: string, wantsSaveState: boolean): void {
     let boardId: string;
     try {
       boardId = decodeURIComponent(rawBoardId);
@@ -99,6 +99,7 @@ export function createSyncServer(deps: SyncServerDeps) {
       boardId = rawBoardId;
     }
     const conn = new Connection(ws, boardId, remote, log, limits);
+    conn.wantsSaveState = wantsSaveState;
     connections.add(conn);
     conn.onClose(() => connections.delete(conn));
     authorise(conn, token).catch((error) => {
@@ -128,7 +129,8 @@ export function createSyncServer(deps: SyncServerDeps) {
       const rawBoardId = url.pathname.slice(SYNC_PREFIX.length);
       const token = url.searchParams.get('token');
       const remote = req.socket.remoteAddress ?? '';
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, rawBoardId, token, remote));
+      const wantsSaveState = url.searchParams.get(SAVE_STATE_PARAM) === '1';
+      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, rawBoardId, token, remote, wantsSaveState));
     },
 
     stats() {
