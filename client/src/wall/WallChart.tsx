@@ -41,9 +41,11 @@ export function WallChart({ goal, width, height, font }: { goal: Goal; width: nu
   const cx = (p: ChartPoint) => (x(p.period) ?? 0) + band / 2;
   const labels = points.map((p) => fmt.periodShort(p.period));
   const every = labelEvery(band, Math.max(...labels.map(labelChars)) + font * 0.4);
-  // Always label the latest actual's period: it is the one the team talks about.
-  let latest = -1;
-  points.forEach((p, i) => p.actual !== null && (latest = i));
+  // Thinned labels are counted from the latest actual's period, so that one (the period the team
+  // talks about) always has its label.
+  let anchor = points.length - 1;
+  points.forEach((p, i) => p.actual !== null && (anchor = i));
+  const labelled = (i: number) => (((i - anchor) % every) + every) % every === 0;
 
   const { target: targetPath, actual: actualPath } = chartPaths(points, cx, (v) => y(v));
   const radius = Math.max(4, font * 0.28);
@@ -61,7 +63,7 @@ export function WallChart({ goal, width, height, font }: { goal: Goal; width: nu
         </g>
       ))}
       {points.map((p, i) =>
-        i % every === (points.length - 1) % every || i === latest ? (
+        labelled(i) ? (
           <text key={p.period} className={`wall-chart-period${p.under ? ' is-under' : ''}`} x={cx(p)} y={height - font * 0.3} textAnchor="middle">
             {labels[i]}
           </text>

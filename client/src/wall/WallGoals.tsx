@@ -5,7 +5,7 @@
 // that cannot fit even so are counted in a "+ n more" line.
 
 import { useRef } from 'react';
-import { latestActualPeriod, latestGap } from '../../../shared/domain/goalProgress';
+import { latestActualPeriod, latestGap, underTargetPeriods } from '../../../shared/domain/goalProgress';
 import type { Goal } from '../../../shared/schema';
 import { useFormat, useT } from '../app/i18n';
 import { boardMessages } from '../board/messages';
@@ -78,7 +78,7 @@ function WallGoalCard({ goal, mode }: { goal: Goal; mode: WallMode }) {
         <p className="wall-chart-legend" aria-hidden="true">
           <span className="legend-target">{t('legendTarget')}</span>
           <span className="legend-actual">{t('legendActual')}</span>
-          <span className="legend-miss">{wording.statusWord(goal.direction, false)}</span>
+          {underTargetPeriods(goal).length > 0 && <span className="legend-miss">{wording.statusWord(goal.direction, false)}</span>}
         </p>
         <div ref={chartBox} className="wall-goal-chart-box">
           <WallChart goal={goal} width={size.width} height={size.height} font={chartFont} />
