@@ -2,12 +2,14 @@
 // One config for the client build (Vite) and the test projects (Vitest).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 
 const serverPort = Number(process.env.PORT ?? 8080);
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // react-aria ships its strings in ~35 languages; the UI speaks Danish and English only.
+  plugins: [react(), optimizeLocales.vite({ locales: ['da-DK', 'en-GB'] })],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
@@ -18,6 +20,7 @@ export default defineConfig({
     proxy: {
       '/api': `http://127.0.0.1:${serverPort}`,
       '/healthz': `http://127.0.0.1:${serverPort}`,
+      '/readyz': `http://127.0.0.1:${serverPort}`,
       '/sync': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },
   },

@@ -2,7 +2,7 @@
 // all four fields, then found again after a reload; the wall-screen link cannot edit.
 import { dateInZone, addDays } from '../../shared/domain/calendar';
 import { addPeriods, periodOfDate } from '../../shared/domain/periods';
-import { ADMIN_TOKEN, SCREENSHOTS, expect, expectNoSeriousA11yViolations, openBoardAs, test } from './fixtures';
+import { ADMIN_TOKEN, expect, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, setDeadline, test } from './fixtures';
 
 test('a team works one board live from two browsers and finds it all after a reload', async ({ browser, server }) => {
   // The admin creates the board on the start page, opened by the admin link.
@@ -58,16 +58,19 @@ test('a team works one board live from two browsers and finds it all after a rel
   // Handleplan: Hanne sends it to the action plan, then sets responsible, deadline and status.
   await hanne.locator(`[data-field=ideas] [data-idea-id="${ideaId}"] [data-testid=idea-promote]`).click();
   const hanneAction = hanne.getByTestId('action-row').first();
-  await expect(hanneAction.locator('input.action-title')).toHaveValue('Kampagne på biblioteket');
+  await expect(hanneAction.locator('textarea.action-title')).toHaveValue('Kampagne på biblioteket');
   const yesterday = addDays(dateInZone(new Date()), -1);
   await hanneAction.getByLabel(/^Ansvarlig/).fill('Erik');
   await hanneAction.getByLabel(/^Ansvarlig/).press('Enter');
-  await hanneAction.getByLabel(/^Deadline/).fill(yesterday);
+  await setDeadline(hanneAction, yesterday);
   await hanneAction.getByLabel(/^Status/).selectOption('started');
+  // The deadline reads the Danish way (dd.mm.åååå) whatever the browser's own language.
+  await expect(hanneAction.getByRole('group', { name: /^Deadline/ })).toContainText(yesterday.split('-').reverse().join('.'));
+  await hanneAction.screenshot({ path: `${SCREENSHOTS}/action-row-deadline.png` });
 
   const erikAction = erik.getByTestId('action-row').first();
   await expect(erikAction.getByLabel(/^Ansvarlig/)).toHaveValue('Erik');
-  await expect(erikAction.getByLabel(/^Deadline/)).toHaveValue(yesterday);
+  await expect(erikAction.getByTestId('deadline-picker')).toHaveAttribute('data-value', yesterday);
   await expect(erikAction).toHaveAttribute('data-status', 'started');
   // A deadline of yesterday on a started action is overdue, and says so in words.
   await expect(erikAction).toHaveAttribute('data-overdue', 'true');
@@ -108,9 +111,9 @@ test('a team works one board live from two browsers and finds it all after a rel
   await hanne.reload();
   await expect(hanne.locator('[data-field=actions]')).toBeVisible();
   const reloaded = hanne.getByTestId('action-row').first();
-  await expect(reloaded.locator('input.action-title')).toHaveValue('Kampagne på biblioteket');
+  await expect(reloaded.locator('textarea.action-title')).toHaveValue('Kampagne på biblioteket');
   await expect(reloaded.getByLabel(/^Ansvarlig/)).toHaveValue('Erik');
-  await expect(reloaded.getByLabel(/^Deadline/)).toHaveValue(yesterday);
+  await expect(reloaded.getByTestId('deadline-picker')).toHaveAttribute('data-value', yesterday);
   await expect(reloaded).toHaveAttribute('data-status', 'started');
   await expect(hanne.locator(`[data-testid=assessment-grid] [data-idea-id="${ideaId}"]`)).toHaveAttribute('data-zone', 'green');
   await expect(hanne.locator(`[data-testid=goal-chart-point][data-period="${months[0]}"]`)).toHaveAttribute('data-under-target', 'true');

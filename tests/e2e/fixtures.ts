@@ -1,7 +1,7 @@
 // Playwright fixtures: a real Måltavle server per worker (own port, own temporary DATA_DIR),
 // plus helpers to create boards over the REST API and open them as a named participant.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -126,3 +126,17 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
 }
 
 export const SCREENSHOTS = 'test-results/screenshots';
+
+/** The action-plan row of the action with this title (the title is a wrapping text area). */
+export function actionRow(scope: Page | Locator, title: string): Locator {
+  return scope.locator(`[data-testid=action-row][data-title=${JSON.stringify(title)}]`);
+}
+
+/** Type a deadline into an action's date picker as a person would (day, month, year segments). */
+export async function setDeadline(row: Locator, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-');
+  const picker = row.getByTestId('deadline-picker');
+  await picker.locator('[data-type=day]').focus();
+  await row.page().keyboard.type(`${day}${month}${year}`);
+  await expect(picker).toHaveAttribute('data-value', isoDate);
+}

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { addDays, dateInZone } from '../../shared/domain/calendar';
-import { SCREENSHOTS, expect, expectNoSeriousA11yViolations, openBoardAs, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, setDeadline, test } from './fixtures';
 
 test('from idea to action: rounds, a question, mouse and keyboard assessment, two actions, follow-up, export', async ({ browser, createBoard }) => {
   const board = await createBoard('Digital Post i Borgerservice');
@@ -162,11 +162,11 @@ test('from idea to action: rounds, a question, mouse and keyboard assessment, tw
   const ringRow = plan.getByTestId('action-row').filter({ hasText: 'Fra idé: Ring til borgere' });
   await kampagneRow.getByLabel(/^Ansvarlig/).fill('Bo');
   await kampagneRow.getByLabel(/^Ansvarlig/).press('Enter');
-  await kampagneRow.getByLabel(/^Deadline/).fill(addDays(today, 3));
+  await setDeadline(kampagneRow, addDays(today, 3));
   await kampagneRow.getByLabel(/^Status/).selectOption('started');
   await ringRow.getByLabel(/^Ansvarlig/).fill('Anna');
   await ringRow.getByLabel(/^Ansvarlig/).press('Enter');
-  await ringRow.getByLabel(/^Deadline/).fill(addDays(today, -2));
+  await setDeadline(ringRow, addDays(today, -2));
   const boPlan = bo.locator('[data-field=actions]');
   const boKampagneRow = boPlan.locator('[data-testid=action-row][data-due-soon=true]');
   await expect(boKampagneRow).toContainText('Frist inden for en uge');

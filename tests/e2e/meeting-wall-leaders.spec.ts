@@ -20,7 +20,7 @@ import {
   setTarget,
   startMeeting,
 } from '../../shared/schema';
-import { ADMIN_TOKEN, SCREENSHOTS, expect, expectNoSeriousA11yViolations, openBoardAs, test } from './fixtures';
+import { actionRow, ADMIN_TOKEN, expect, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, setDeadline, test } from './fixtures';
 import { nodeClient, seedBoard as seedBoardUntil, today } from './seed';
 
 
@@ -147,13 +147,13 @@ test('a 15-minute meeting with a facilitator, a remote participant and the wall 
   const overdueDeadline = addDays(today(), -3);
   await anna.locator('#new-action-title').fill('Måling af sagsbehandlingstid');
   await anna.locator('#new-action-title').press('Enter');
-  const row = anna.getByTestId('action-row').filter({ has: anna.locator('input.action-title[value="Måling af sagsbehandlingstid"]') });
+  const row = actionRow(anna, 'Måling af sagsbehandlingstid');
   await expect(row).toBeVisible();
   await row.getByLabel(/^Ansvarlig/).fill('Ulla');
   await row.getByLabel(/^Ansvarlig/).press('Enter');
-  await row.getByLabel(/^Deadline/).fill(overdueDeadline);
+  await setDeadline(row, overdueDeadline);
   // Bo changes an existing action during the meeting: that is a decision too.
-  const boRow = bo.getByTestId('action-row').filter({ has: bo.locator('input.action-title[value="Ny tekst i fritagelsesbrevet"]') });
+  const boRow = actionRow(bo, 'Ny tekst i fritagelsesbrevet');
   await boRow.getByLabel(/^Status/).selectOption('started');
   await expect(wall.getByTestId('wall-overdue')).toHaveText(/1 forsinket handling/);
   await expect(wall.locator('[data-testid=action-row][data-overdue=true]')).toContainText('Måling af sagsbehandlingstid');
@@ -271,7 +271,7 @@ test('Ctrl+Z undoes my own change, never someone else’s; Ctrl+Shift+Z redoes i
   await anna.locator('#new-action-title').press('Enter');
   await bo.getByTestId('idea-input').fill('Bos idé');
   await bo.getByTestId('idea-input').press('Enter');
-  const annasAction = (page: Page) => page.locator('[data-field=actions] input.action-title[value="Annas handling"], [data-field=actions] .action-title:text-is("Annas handling")');
+  const annasAction = (page: Page) => actionRow(page.locator('[data-field=actions]'), 'Annas handling');
   const bosIdea = (page: Page) => page.locator('[data-field=ideas] [data-testid=idea-card]').filter({ hasText: 'Bos idé' });
   await expect(annasAction(bo)).toHaveCount(1);
   await expect(bosIdea(anna)).toBeVisible();

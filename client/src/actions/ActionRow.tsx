@@ -2,9 +2,9 @@
 // should move; overdue and due-this-week stand out with a label and an icon (never colour alone);
 // the status history (who, when); evaluated actions can be archived.
 
-import { memo, useRef } from 'react';
+import { lazy, memo, Suspense, useRef } from 'react';
 import { useFormat, useT } from '../app/i18n';
-import { CommitInput } from '../app/CommitInput';
+import { CommitInput, CommitTextArea } from '../app/CommitInput';
 import { useBoardDoc } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import {
@@ -21,6 +21,9 @@ import { ACTION_STATUSES, isActionStatus, type ActionStatus } from '../../../sha
 import type { Urgency } from '../../../shared/domain/actionPlan';
 import { mergeEdit } from '../ideas/textMerge';
 import { actionMessages } from './messages';
+
+// react-aria's date picker is most of a board's JavaScript: it loads after the board has shown.
+const DeadlinePicker = lazy(() => import('./DeadlinePicker').then((module) => ({ default: module.DeadlinePicker })));
 
 export const STATUS_ICON: Record<ActionStatus, string> = { decided: '◇', started: '▶', finished: '✓', evaluated: '★' };
 
@@ -81,13 +84,14 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
       className={`action-row status-${action.status}${urgency === 'overdue' ? ' overdue' : ''}${urgency === 'dueSoon' ? ' due-soon' : ''}${action.archived ? ' archived' : ''}`}
       data-testid="action-row"
       data-action-id={action.id}
+      data-title={action.title}
       data-status={action.status}
       data-overdue={urgency === 'overdue'}
       data-due-soon={urgency === 'dueSoon'}
       data-archived={action.archived}
     >
       {canEdit ? (
-        <CommitInput
+        <CommitTextArea
           className="action-title"
           value={action.title}
           onFocus={() => {
@@ -120,16 +124,17 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
               {t('responsible')}
               <CommitInput value={action.responsible} list="people-on-board" onCommit={(v) => setActionResponsible(doc, action.id, v)} aria-label={label(t('responsible'))} maxLength={100} />
             </label>
-            <label>
-              {t('deadline')}
-              <input
-                type="date"
-                value={action.deadline ?? ''}
-                onChange={(e) => setActionDeadline(doc, action.id, e.target.value || null)}
-                aria-label={label(t('deadline'))}
-                aria-describedby={urgency ? `urgency-${action.id}` : undefined}
-              />
-            </label>
+            <div className="action-field">
+              <span aria-hidden="true">{t('deadline')}</span>
+              <Suspense fallback={<span className="deadline-loading">{action.deadline ? format.date(action.deadline) : t('noDeadline')}</span>}>
+                <DeadlinePicker
+                  value={action.deadline}
+                  onChange={(value) => setActionDeadline(doc, action.id, value)}
+                  label={label(t('deadline'))}
+                  describedBy={urgency ? `urgency-${action.id}` : undefined}
+                />
+              </Suspense>
+            </div>
             <label>
               {t('status')}
               <select

@@ -276,7 +276,7 @@ function PostItOverlay() {
     <DragOverlay dropAnimation={null} transition={overlayTransition} style={{ width: 'auto', height: 'auto' }} zIndex={1000}>
       {active ? (
         <div className={`grid-card is-overlay ${target === 'ideas' && active.from === 'grid' ? 'is-leaving' : ''}`} data-dragging="true">
-          <GridCardFace text={idea?.text ?? active.text} color={idea?.color ?? ''} zone={target === 'grid' ? zone : null} />
+          <GridCardFace text={idea?.text ?? active.text} zone={target === 'grid' ? zone : null} />
         </div>
       ) : null}
     </DragOverlay>

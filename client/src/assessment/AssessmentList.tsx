@@ -30,7 +30,8 @@ export function AssessmentList() {
   const capacity = checkCapacity(countOpen(actions), meta.actionCapacity);
   if (ideas.length === 0) return <p className="muted">{t('listEmpty')}</p>;
   return (
-    <div className="assessment-list-wrap">
+    // Scrolls sideways on a narrow screen: reachable by keyboard and named (scrollable-region-focusable).
+    <div className="assessment-list-wrap" tabIndex={0} role="region" aria-label={t('listCaption')}>
       <table className="assessment-list" data-testid="assessment-list">
         <caption>{t('listCaption')}</caption>
         <thead>
@@ -140,11 +141,12 @@ function Row({ idea, canEdit, inPlan, exceeds, after, capacity }: { idea: Idea; 
                 type="button"
                 disabled={!position}
                 aria-describedby={position ? undefined : reasonId}
-                aria-label={ti('promoteLabel', { text: idea.text })}
                 onClick={() => (exceeds ? setWarning(true) : promote())}
                 data-testid="list-promote"
               >
+                {/* The name starts with the visible label (WCAG 2.5.3), then says which idea. */}
                 {ti('promote')}
+                <span className="visually-hidden"> – {idea.text}</span>
               </button>
               {!position && (
                 <span id={reasonId} className="promote-reason">

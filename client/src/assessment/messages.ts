@@ -64,6 +64,11 @@ export const assessmentMessages = defineMessages({
     exactValue: '{value} % (placeret på gitteret)',
     effectFor: 'Effekt for {text}',
     resourcesFor: 'Ressourcer for {text}',
+    zoneLabel: '{zone} · {count}',
+    markerName: 'Nr. {number}: {text}',
+    markerNumber: 'Nr. {number}',
+    condensed: 'Mange idéer: gitteret viser dem som numre. Teksterne står under gitteret efter zone.',
+    scrollLabel: 'Vurdering (kan rulles)',
   },
   en: {
     zone_green: 'Green',
@@ -128,6 +133,11 @@ export const assessmentMessages = defineMessages({
     exactValue: '{value}% (placed on the grid)',
     effectFor: 'Effect for {text}',
     resourcesFor: 'Resources for {text}',
+    zoneLabel: '{zone} · {count}',
+    markerName: 'No. {number}: {text}',
+    markerNumber: 'No. {number}',
+    condensed: 'Many ideas: the grid shows them as numbers. The texts are below the grid by zone.',
+    scrollLabel: 'Assessment (scrollable)',
   },
 });
 

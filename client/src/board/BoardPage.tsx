@@ -1,6 +1,6 @@
 // The board page: opens the connection and lays out the four fields like the paper board.
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { openBoard, type BoardConnection } from '../sync/connection';
 import { BoardProvider, useCanEdit } from '../sync/BoardProvider';
@@ -16,8 +16,10 @@ import { AssessmentDnd } from '../assessment/AssessmentDnd';
 import { ActionsField } from '../actions/ActionsField';
 import { MeetingBar } from '../meeting/MeetingBar';
 import { useBoardLayoutMeeting } from '../meeting/useBoardLayoutMeeting';
-import { WallLayout } from '../wall/WallLayout';
 import './board.css';
+
+// The wall screen is its own chunk: an editor's laptop never loads it (nor its hyphenation patterns).
+const WallLayout = lazy(() => import('../wall/WallLayout').then((module) => ({ default: module.WallLayout })));
 
 /** How long to wait for the server before showing the offline copy. */
 const OFFLINE_COPY_AFTER_MS = 2500;
@@ -60,7 +62,12 @@ function ReadyGate({ connection }: { connection: BoardConnection }) {
 function BoardLayout() {
   const canEdit = useCanEdit();
   // A view link is the wall screen (and what leaders open): see client/src/wall/.
-  if (!canEdit) return <WallLayout />;
+  if (!canEdit)
+    return (
+      <Suspense fallback={null}>
+        <WallLayout />
+      </Suspense>
+    );
   return <EditLayout />;
 }
 

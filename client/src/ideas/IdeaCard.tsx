@@ -1,4 +1,5 @@
-// One post-it in the Idéer field: its text (click or Enter to edit), authors, zone, clarifying
+// One post-it in the Idéer field (filled with its zone's tint, the zone named in words; grey-blue and
+// dashed while unassessed): its text (click or Enter to edit), authors, zone, clarifying
 // questions with the author's answers, and — with edit access — a drag handle, Vurdér, Spørg,
 // Til handleplan (only for assessed ideas; warns past the team's capacity), Slå sammen and Slet
 // (with Fortryd). A post-it someone else is dragging shows who, and cannot be picked up.
@@ -28,7 +29,7 @@ import { assessmentMessages } from '../assessment/messages';
 import { ZoneBadge } from '../assessment/ZoneBadge';
 import { IDEA_INPUT_ID } from './constants';
 import { ideasMessages } from './messages';
-import { postItColor } from './postItColor';
+import { postItFill } from './postItColor';
 import { mergeEdit } from './textMerge';
 import { InlineForm, InlineTextForm } from './InlineForms';
 
@@ -124,7 +125,8 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
     focusAfter.current.current?.focus();
     focusAfter.current = null;
   }, [editing, panel]);
-  const style = { '--postit': postItColor(idea.color) } as CSSProperties;
+  // Colour means the zone: the zone's tint, or grey-blue and dashed while unassessed.
+  const style = { '--postit': postItFill(idea.zone) } as CSSProperties;
 
   const finishEditing = () => {
     focusAfter.current = textButton;
@@ -257,11 +259,12 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
                 ref={promoteButton}
                 onClick={promote}
                 disabled={!idea.position}
-                aria-label={t('promoteLabel', { text: idea.text })}
                 aria-describedby={idea.position ? undefined : reasonId}
                 data-testid="idea-promote"
               >
+                {/* The name starts with the visible label (WCAG 2.5.3), then says which idea. */}
                 {t('promote')}
+                <span className="visually-hidden"> – {idea.text}</span>
               </button>
               {!idea.position && (
                 <span id={reasonId} className="promote-reason" data-testid="idea-promote-reason">
@@ -275,11 +278,11 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
             ref={mergeToggle}
             aria-expanded={panel === 'merge'}
             aria-controls={panel === 'merge' ? panelId : undefined}
-            aria-label={t('mergeLabel', { text: idea.text })}
             onClick={() => toggle('merge')}
             data-testid="idea-merge"
           >
             {t('merge')}
+            <span className="visually-hidden"> – {idea.text}</span>
           </button>
           <button
             type="button"

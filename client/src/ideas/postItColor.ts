@@ -1,11 +1,17 @@
-// A post-it's colour comes from the document (the author's colour), so it is data from other
-// clients: only a light colour that keeps the dark post-it text readable (contrast ≥ 4.5:1) is
-// used; anything else falls back to the classic yellow.
+// Colour means the zone (issue 9): a post-it is filled with its zone's tint (theme.css
+// --zone-*), and an unassessed one with a cool grey-blue no zone uses, with a dashed edge. The
+// author's colour (data from other clients) is still used where a PERSON is shown, e.g. the name
+// tag of someone dragging: only a light colour that keeps the dark text readable (contrast
+// ≥ 4.5:1) is used; anything else falls back to the classic yellow.
+
+import type { Zone } from '../../../shared/domain/zones';
 
 export const DEFAULT_POSTIT = '#fff3a3';
 /** The post-it text colour (theme.css --ink). */
 export const POSTIT_INK = '#1a1a1a';
 export const MIN_CONTRAST = 4.5;
+/** An unassessed post-it: grey-blue, far in hue from the four zone tints (green, yellow, orange, red). */
+export const UNASSESSED_POSTIT = '#dde5ef';
 
 function channel(hex: string): number {
   const c = parseInt(hex, 16) / 255;
@@ -33,4 +39,9 @@ export function postItColor(color: unknown): string {
   if (typeof color !== 'string') return DEFAULT_POSTIT;
   const ratio = contrast(color, POSTIT_INK);
   return ratio !== null && ratio >= MIN_CONTRAST ? color.trim().toLowerCase() : DEFAULT_POSTIT;
+}
+
+/** The fill of a post-it: its zone's tint, or the unassessed grey-blue. */
+export function postItFill(zone: Zone | null): string {
+  return zone ? `var(--zone-${zone})` : UNASSESSED_POSTIT;
 }
