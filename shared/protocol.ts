@@ -61,6 +61,13 @@ export const CloseCode = {
    * it again when the server asks (its sync step 1 once it can store again).
    */
   cannotStore: 1013,
+  /**
+   * Issue 8: an edit connection sent an update that would take the board past its bounds
+   * (shared/limits.ts: entries per root, document bytes). Not applied. Final: the update stays in
+   * the client's Y.Doc and every reconnect would send it again, so the client stops and its UI
+   * says "Din seneste ændring var for stor til at gemme" and offers to load the board afresh.
+   */
+  boardFull: 4413,
 } as const;
 
 export type Capability = 'edit' | 'view';
@@ -71,6 +78,20 @@ export const BOARD_ID_PATTERN = /^[a-z0-9]{6,40}$/;
 /** Whether a close code means "this link will never work", so the UI stops retrying. */
 export function isFinalCloseCode(code: number): boolean {
   return code >= 4400 && code < 4500;
+}
+
+/**
+ * Whether our client stops reconnecting after this close (issue 8): the final codes, and 1009
+ * (a frame over MAX_MESSAGE_BYTES), which y-websocket would retry for ever with the same frame:
+ * the update that made it is in the client's Y.Doc and goes out again with every sync.
+ */
+export function stopsReconnecting(code: number): boolean {
+  return isFinalCloseCode(code) || code === CloseCode.tooLarge;
+}
+
+/** Close codes after which the client's own copy holds an update the server will never take. */
+export function meansUnstorableChange(code: number): boolean {
+  return code === CloseCode.tooLarge || code === CloseCode.boardFull;
 }
 
 /** The path of a board in the SPA; the token travels in the query string. */

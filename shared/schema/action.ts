@@ -6,7 +6,8 @@ import { isActionStatus, type ActionStatus } from '../domain/actionStatus';
 import { isIsoDate } from '../domain/calendar';
 import { nextOrder, roots } from './board';
 import { ideaMap, readIdea } from './idea';
-import { cleanText, ensureText, replaceText } from './text';
+import { bytesForText, ensureRoom, fitText, MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH, type FittedText } from '../limits';
+import { checksBounds, cleanShort, cleanText, ensureText, replaceText } from './text';
 import { ensureArray, entryMaps, isRecord, readArray, readEnum, readNumber, readOptionalString, readString } from './values';
 
 export interface StatusChange {
@@ -67,11 +68,14 @@ export function readAction(id: string, map: Y.Map<unknown>): Action {
   };
 }
 
+/** Plan order of actions. */
+export const compareActions = (a: Action, b: Action): number => a.order - b.order || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
 /** All actions in plan order. */
 export function readActions(doc: Y.Doc): Action[] {
   return entryMaps(roots(doc).actions)
     .map(([id, map]) => readAction(id, map))
-    .sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    .sort(compareActions);
 }
 
 function actionMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
@@ -79,14 +83,23 @@ function actionMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
 }
 
+/** Bytes an action takes at most besides its title. */
+const ACTION_BYTES = bytesForText(3 * 200) + 300;
+
+/**
+ * Add an action; texts are cut (title MAX_TEXT_LENGTH, responsible MAX_SHORT_TEXT_LENGTH).
+ * Throws BoardLimitError (nothing written) when the board holds its most actions or bytes.
+ */
 export function addAction(doc: Y.Doc, input: ActionInput): string {
   const id = newId();
   const at = input.at ?? new Date().toISOString();
+  const title = cleanText(input.title.trim());
+  if (checksBounds(doc)) ensureRoom(doc, roots(doc).actions, 'actions', bytesForText(title.length) + ACTION_BYTES);
   doc.transact(() => {
     const actions = roots(doc).actions;
     const map = new Y.Map<unknown>();
-    map.set('title', new Y.Text(cleanText(input.title.trim())));
-    map.set('responsible', input.responsible?.trim() ?? '');
+    map.set('title', new Y.Text(title));
+    map.set('responsible', cleanShort(input.responsible ?? ''));
     map.set('deadline', input.deadline && isIsoDate(input.deadline) ? input.deadline : null);
     map.set('status', 'decided');
     if (input.ideaId) map.set('ideaId', input.ideaId);
@@ -94,7 +107,7 @@ export function addAction(doc: Y.Doc, input: ActionInput): string {
     map.set('order', nextOrder(actions));
     map.set('createdAt', at);
     const history = new Y.Array<unknown>();
-    history.push([{ status: 'decided', at, by: input.by }]);
+    history.push([{ status: 'decided', at, by: fitText(input.by, MAX_SHORT_TEXT_LENGTH).text }]);
     map.set('history', history);
     actions.set(id, map);
   });
@@ -107,6 +120,8 @@ export function addAction(doc: Y.Doc, input: ActionInput): string {
  */
 export function promoteToAction(doc: Y.Doc, ideaId: string, by: string, at = new Date().toISOString()): string | null {
   let actionId: string | null = null;
+  // Checked here, as addAction inside this transaction leaves it to us.
+  if (checksBounds(doc)) ensureRoom(doc, roots(doc).actions, 'actions', bytesForText(MAX_TEXT_LENGTH) + ACTION_BYTES);
   doc.transact(() => {
     const map = ideaMap(doc, ideaId);
     if (!map) return;
@@ -121,15 +136,21 @@ export function promoteToAction(doc: Y.Doc, ideaId: string, by: string, at = new
   return actionId;
 }
 
-export function setActionTitle(doc: Y.Doc, id: string, title: string): void {
+/** Set the title (merged by diff), cut to MAX_TEXT_LENGTH (`cut` says whether). Throws BoardLimitError when a longer title does not fit. */
+export function setActionTitle(doc: Y.Doc, id: string, title: string): FittedText {
+  const fitted = fitText(title, MAX_TEXT_LENGTH);
+  const map = actionMap(doc, id);
+  const growth = fitted.text.length - (map ? readString(map, 'title').length : 0);
+  if (growth > 0 && checksBounds(doc)) ensureRoom(doc, null, null, bytesForText(growth));
   doc.transact(() => {
-    const map = actionMap(doc, id);
-    if (map) replaceText(ensureText(map, 'title'), cleanText(title));
+    if (map) replaceText(ensureText(map, 'title'), fitted.text);
   });
+  return fitted;
 }
 
+/** Set who is responsible, trimmed and cut to MAX_SHORT_TEXT_LENGTH. */
 export function setActionResponsible(doc: Y.Doc, id: string, responsible: string): void {
-  actionMap(doc, id)?.set('responsible', responsible.trim());
+  actionMap(doc, id)?.set('responsible', cleanShort(responsible));
 }
 
 /** Set the deadline (YYYY-MM-DD) or clear it with null; anything else is refused. */
@@ -151,7 +172,7 @@ export function setActionStatus(doc: Y.Doc, id: string, status: ActionStatus, by
     const map = actionMap(doc, id);
     if (!map || map.get('status') === status) return;
     map.set('status', status);
-    ensureArray(map, 'history').push([{ status, at, by }]);
+    ensureArray(map, 'history').push([{ status, at, by: fitText(by, MAX_SHORT_TEXT_LENGTH).text }]);
     // Only evaluated actions are archived: moved back (a mistake corrected), it is in the plan again.
     if (status !== 'evaluated' && map.has('archived')) map.delete('archived');
   });

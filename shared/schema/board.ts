@@ -2,6 +2,8 @@
 // document through these accessors, so the root names live in one place.
 
 import * as Y from 'yjs';
+import { MAX_TITLE_LENGTH } from '../protocol';
+import { fitText } from '../limits';
 import { readString } from './values';
 
 export const SCHEMA_VERSION = 1;
@@ -46,7 +48,8 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const cadence = meta.get('cadence');
   const version = meta.get('schemaVersion');
   return {
-    title: readString(meta, 'title'),
+    // Cut like setBoardTitle does: an old or hostile client may have written any length.
+    title: fitText(readString(meta, 'title'), MAX_TITLE_LENGTH).text,
     createdAt: readString(meta, 'createdAt'),
     cadence: cadence === 'weekly' ? 'weekly' : 'monthly',
     schemaVersion: typeof version === 'number' ? version : SCHEMA_VERSION,
@@ -80,8 +83,9 @@ export function setActionCapacity(doc: Y.Doc, capacity: number | null): void {
   else roots(doc).meta.set('actionCapacity', capacity);
 }
 
+/** Set the title, cut to MAX_TITLE_LENGTH. */
 export function setBoardTitle(doc: Y.Doc, title: string): void {
-  roots(doc).meta.set('title', title);
+  roots(doc).meta.set('title', fitText(title, MAX_TITLE_LENGTH).text);
 }
 
 /** Next `order` value for a collection: one past the largest present. */

@@ -5,6 +5,8 @@ import { newId } from '../ids';
 import { isFrequency, parsePeriod, type Frequency } from '../domain/periods';
 import type { Direction } from '../domain/goalProgress';
 import { nextOrder, roots } from './board';
+import { bytesForText, ensureRoom, MAX_SHORT_TEXT_LENGTH } from '../limits';
+import { checksBounds, cleanShort } from './text';
 import { ensureMap, entryMaps, isRecord, readEnum, readNumber, readNumberRecord, readString } from './values';
 
 export type GoalKind = 'success' | 'benefit';
@@ -88,11 +90,14 @@ function readActualLog(map: Y.Map<unknown>, actuals: Record<string, number>): Re
   return result;
 }
 
+/** Board order of goals. */
+export const compareGoals = (a: Goal, b: Goal): number => a.order - b.order || a.id.localeCompare(b.id);
+
 /** All goals in board order. */
 export function readGoals(doc: Y.Doc): Goal[] {
   return entryMaps(roots(doc).goals)
     .map(([id, map]) => readGoal(id, map))
-    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    .sort(compareGoals);
 }
 
 function goalMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
@@ -100,16 +105,22 @@ function goalMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
 }
 
+/**
+ * Add a goal; name, unit and owner are cut to MAX_SHORT_TEXT_LENGTH, the description to
+ * GOAL_DESCRIPTION_MAX. Throws BoardLimitError (nothing written) when the board holds its most
+ * goals or bytes.
+ */
 export function addGoal(doc: Y.Doc, input: GoalInput): string {
   const id = newId();
+  if (checksBounds(doc)) ensureRoom(doc, roots(doc).goals, 'goals', bytesForText(3 * MAX_SHORT_TEXT_LENGTH + GOAL_DESCRIPTION_MAX) + 300);
   doc.transact(() => {
     const goals = roots(doc).goals;
     const map = new Y.Map<unknown>();
-    map.set('name', input.name.trim());
-    map.set('unit', input.unit?.trim() ?? '');
+    map.set('name', cleanShort(input.name));
+    map.set('unit', cleanShort(input.unit ?? ''));
     map.set('direction', input.direction ?? 'up');
     map.set('kind', input.kind ?? 'benefit');
-    map.set('owner', input.owner?.trim() ?? '');
+    map.set('owner', cleanShort(input.owner ?? ''));
     map.set('frequency', input.frequency ?? 'monthly');
     map.set('order', nextOrder(goals));
     map.set('targets', new Y.Map<number>());
@@ -143,7 +154,7 @@ export function updateGoal(doc: Y.Doc, id: string, patch: GoalPatch): void {
       if (value === undefined) continue;
       if (key === 'baseline') map.set(key, baseline ?? null);
       else if (key === 'description') map.set(key, cleanDescription(String(value)));
-      else map.set(key, FREE_TEXT_KEYS.has(key) ? String(value).trim() : value);
+      else map.set(key, FREE_TEXT_KEYS.has(key) ? cleanShort(String(value)) : value);
     }
   });
 }

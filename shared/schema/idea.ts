@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { newId } from '../ids';
 import { clampUnit, zoneOf, type Position, type Zone } from '../domain/zones';
 import { roots } from './board';
-import { cleanText, ensureText, replaceText } from './text';
+import { bytesForText, ensureRoom, fitText, MAX_COLOR_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, type FittedText } from '../limits';
+import { checksBounds, cleanShort, cleanText, ensureText, replaceText } from './text';
 import { ensureArray, entryMaps, isRecord, readArray, readNumber, readOptionalString, readString } from './values';
 
 /** The idea's author answering a clarifying question (a short thread on the post-it). */
@@ -114,11 +115,14 @@ export function readIdea(id: string, map: Y.Map<unknown>): Idea {
   };
 }
 
+/** Ideas oldest first. */
+export const compareIdeas = (a: Idea, b: Idea): number => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
 /** All ideas, oldest first. */
 export function readIdeas(doc: Y.Doc): Idea[] {
   return entryMaps(roots(doc).ideas)
     .map(([id, map]) => readIdea(id, map))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    .sort(compareIdeas);
 }
 
 export function ideaMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
@@ -126,13 +130,19 @@ export function ideaMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
 }
 
+/**
+ * Add a post-it; its text is cut to MAX_TEXT_LENGTH (the UI says so when `fitText(text).cut`).
+ * Throws BoardLimitError (nothing written) when the board holds its most ideas or bytes.
+ */
 export function addIdea(doc: Y.Doc, input: IdeaInput): string {
   const id = newId();
+  const text = cleanText(input.text.trim());
+  if (checksBounds(doc)) ensureRoom(doc, roots(doc).ideas, 'ideas', bytesForText(text.length + MAX_NAME_LENGTH + MAX_COLOR_LENGTH) + 200);
   doc.transact(() => {
     const map = new Y.Map<unknown>();
-    map.set('text', new Y.Text(cleanText(input.text.trim())));
-    map.set('author', input.author.trim());
-    map.set('color', input.color);
+    map.set('text', new Y.Text(text));
+    map.set('author', cleanShort(input.author, MAX_NAME_LENGTH));
+    map.set('color', input.color.slice(0, MAX_COLOR_LENGTH));
     map.set('createdAt', input.createdAt ?? new Date().toISOString());
     map.set('round', input.round ?? 0);
     map.set('effect', null);
@@ -143,11 +153,20 @@ export function addIdea(doc: Y.Doc, input: IdeaInput): string {
   return id;
 }
 
-export function setIdeaText(doc: Y.Doc, id: string, text: string): void {
+/**
+ * Set a post-it's text (merged by diff), cut to MAX_TEXT_LENGTH: `cut` says whether it was, for
+ * the UI to say so. Throws BoardLimitError (nothing written) when a longer text does not fit the
+ * board's bytes.
+ */
+export function setIdeaText(doc: Y.Doc, id: string, text: string): FittedText {
+  const fitted = fitText(text, MAX_TEXT_LENGTH);
+  const map = ideaMap(doc, id);
+  const growth = fitted.text.length - (map ? readString(map, 'text').length : 0);
+  if (growth > 0 && checksBounds(doc)) ensureRoom(doc, null, null, bytesForText(growth));
   doc.transact(() => {
-    const map = ideaMap(doc, id);
-    if (map) replaceText(ensureText(map, 'text'), cleanText(text));
+    if (map) replaceText(ensureText(map, 'text'), fitted.text);
   });
+  return fitted;
 }
 
 /** Place an idea on the grid (values clamped to 0..1), or take it off with null; records when (`assessedAt`). */
@@ -163,9 +182,11 @@ export function assessIdea(doc: Y.Doc, id: string, position: Position | null, at
 }
 
 export function askQuestion(doc: Y.Doc, id: string, question: Question): void {
+  const text = cleanText(question.text.trim());
+  if (checksBounds(doc)) ensureRoom(doc, null, null, bytesForText(text.length + MAX_NAME_LENGTH) + 64);
   doc.transact(() => {
     const map = ideaMap(doc, id);
-    if (map) ensureArray(map, 'questions').push([{ ...question, text: cleanText(question.text.trim()) }]);
+    if (map) ensureArray(map, 'questions').push([{ ...question, author: cleanShort(question.author, MAX_NAME_LENGTH), text }]);
   });
 }
 

@@ -2,8 +2,9 @@
 // edit by someone else; `replaceText` applies only the changed middle, so edits merge.
 
 import * as Y from 'yjs';
+import { fitText, MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../limits';
 
-export const MAX_TEXT_LENGTH = 2000;
+export { MAX_TEXT_LENGTH };
 
 /** Turn `text` into `next` with one delete and one insert around the common prefix and suffix. */
 export function replaceText(text: Y.Text, next: string): void {
@@ -29,6 +30,20 @@ export function ensureText(map: Y.Map<unknown>, key: string): Y.Text {
   return text;
 }
 
+/**
+ * Writers check the board's bounds (shared/limits.ts) when they open the transaction; called
+ * inside another writer's transaction they leave it to that writer, which checks up front (a
+ * throw half-way through a transaction would leave half of it written).
+ */
+export function checksBounds(doc: Y.Doc): boolean {
+  return doc._transaction === null;
+}
+
 export function cleanText(value: string): string {
-  return value.slice(0, MAX_TEXT_LENGTH);
+  return fitText(value, MAX_TEXT_LENGTH).text;
+}
+
+/** A short text (a name, a unit, a responsible) trimmed and cut to `max` characters (issue 8). */
+export function cleanShort(value: string, max: number = MAX_SHORT_TEXT_LENGTH): string {
+  return fitText(value.trim(), max).text;
 }

@@ -40,18 +40,11 @@ interface Props {
   ideaText: string | null;
 }
 
-function sameRow(a: Props, b: Props): boolean {
-  return (
-    a.urgency === b.urgency &&
-    a.canEdit === b.canEdit &&
-    a.goals === b.goals &&
-    a.ideaText === b.ideaText &&
-    JSON.stringify(a.action) === JSON.stringify(b.action)
-  );
-}
-
-/** Actions are re-read on every change of any action; a row only re-renders when its own action changed. */
-export const ActionRow = memo(ActionRowView, sameRow);
+/**
+ * A row re-renders only when its own props changed: the board's view cache keeps an unchanged
+ * action's object (sync/boardViews.ts), and ActionsField keeps the other props stable.
+ */
+export const ActionRow = memo(ActionRowView);
 
 /** The urgency flag: label and icon, and the deadline. */
 export function UrgencyFlag({ action, urgency }: { action: Action; urgency: Urgency }) {

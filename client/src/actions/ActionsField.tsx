@@ -38,7 +38,10 @@ export function ActionsField() {
   const people = usePeopleNames(actions);
   const responsibles = useMemo(() => [...new Set(actions.map((a) => a.responsible).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'da')), [actions]);
   const shown = useMemo(() => arrangeActions(actions, filter, sort), [actions, filter, sort]);
-  const goalOptions = useMemo<GoalOption[]>(() => goals.map((g) => ({ id: g.id, name: g.name })), [goals]);
+  // Only a goal's id and name matter to the rows: a new number in a goal must not re-render them.
+  const goalKey = goals.map((g) => `${g.id}\u0000${g.name}`).join('\u0001');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const goalOptions = useMemo<GoalOption[]>(() => goals.map((g) => ({ id: g.id, name: g.name })), [goalKey]);
   const ideaTexts = useMemo(() => new Map(ideas.map((i) => [i.id, i.text])), [ideas]);
   const capacity = checkCapacity(open, meta.actionCapacity);
   const visibleTotal = filter.showArchived ? actions.length : actions.length - archivedCount;

@@ -1,12 +1,39 @@
-// Shown when the server refuses the link for good (close codes 4401, 4403, 4404).
+// Shown when the client stopped for good: the server refuses the link (close codes 4401, 4403,
+// 4404), or this browser holds a change the server will never take (4413 past the board's
+// bounds, 1009 over the frame limit; issue 8), which only a fresh copy from the server gets past.
 
+import { useState } from 'react';
 import { useT } from '../app/i18n';
-import { useConnectionState } from '../sync/BoardProvider';
+import { useBoardConnection, useConnectionState } from '../sync/BoardProvider';
+import { meansUnstorableChange } from '../../../shared/protocol';
 import { boardMessages } from './messages';
 
 export function DeniedNotice() {
   const t = useT(boardMessages);
   const code = useConnectionState((s) => s.deniedCode);
+  const connection = useBoardConnection();
+  const [reloading, setReloading] = useState(false);
+  if (code !== null && meansUnstorableChange(code)) {
+    return (
+      <main className="denied" data-testid="unstorable-change" data-code={code}>
+        <h1>{t('unstorableTitle')}</h1>
+        <p role="alert">{code === 1009 ? t('unstorable1009') : t('unstorable4413')}</p>
+        <p>{t('unstorableHelp')}</p>
+        <p>
+          <button
+            type="button"
+            disabled={reloading}
+            onClick={() => {
+              setReloading(true);
+              void connection.discardLocalCopy();
+            }}
+          >
+            {t('reloadFromServer')}
+          </button>
+        </p>
+      </main>
+    );
+  }
   const reason = code === 4403 ? t('denied4403') : code === 4404 ? t('denied4404') : t('denied4401');
   return (
     <main className="denied">

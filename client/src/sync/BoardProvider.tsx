@@ -4,9 +4,10 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
-import { createBoardViews, type BoardViews, type RootName, type ViewTypes } from './boardViews';
+import { createBoardViews, type BoardViews, type CollectionName, type EntryOf, type RootName, type ViewTypes } from './boardViews';
 import type { BoardConnection, ConnectionState } from './connection';
 import { useIdentity } from './identity';
+import { presentPeople, type PresentPerson } from '../../../shared/schema/presence';
 
 interface BoardContextValue {
   connection: BoardConnection;
@@ -66,21 +67,30 @@ function useView<K extends RootName>(root: K): ViewTypes[K] {
   );
 }
 
+/**
+ * One entry, re-rendering only when that entry changed (the view cache keeps an unchanged
+ * entry's object), so a post-it, an action row or a goal card can subscribe to itself.
+ */
+function useEntry<K extends CollectionName>(root: K, id: string): EntryOf<K> | null {
+  const { views } = useBoardContext();
+  return useSyncExternalStore(
+    (listener) => views.subscribe(root, listener),
+    () => views.entry(root, id),
+  );
+}
+
+export const useIdea = (id: string) => useEntry('ideas', id);
+export const useAction = (id: string) => useEntry('actions', id);
+export const useGoal = (id: string) => useEntry('goals', id);
+
 export const useMeta = () => useView('meta');
 export const useGoals = () => useView('goals');
 export const useIdeas = () => useView('ideas');
 export const useActions = () => useView('actions');
 
-export interface Person {
-  clientId: number;
-  name: string;
-  color: string;
-  isMe: boolean;
-  /** 'view' for wall screens and leaders, who have no name. */
-  role: 'edit' | 'view';
-}
+export type Person = PresentPerson;
 
-/** Everyone on the board now, from awareness (me first). */
+/** Everyone on the board now, from awareness (me first), read through the presence schema (shared/schema/presence.ts). */
 export function usePresence(): Person[] {
   const { connection } = useBoardContext();
   const { awareness } = connection;
@@ -89,20 +99,7 @@ export function usePresence(): Person[] {
       awareness.on('change', listener);
       return () => awareness.off('change', listener);
     },
-    () => presenceKey(awareness.getStates(), awareness.clientID),
+    () => JSON.stringify(presentPeople(awareness.getStates(), awareness.clientID)),
   );
   return useMemo(() => JSON.parse(snapshot) as Person[], [snapshot]);
-}
-
-function presenceKey(states: Map<number, Record<string, unknown>>, me: number): string {
-  const people: Person[] = [];
-  states.forEach((state, clientId) => {
-    const user = state.user as { name?: unknown; color?: unknown; role?: unknown } | undefined;
-    if (!user || typeof user.name !== 'string') return;
-    const role = user.role === 'view' ? 'view' : 'edit';
-    if (role === 'edit' && !user.name.trim()) return; // still answering the name dialog
-    people.push({ clientId, name: user.name.slice(0, 60), color: typeof user.color === 'string' ? user.color : '#ddd', isMe: clientId === me, role });
-  });
-  people.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name));
-  return JSON.stringify(people);
 }

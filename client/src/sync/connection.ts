@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { MessageType, SAVE_STATE_PARAM, SYNC_PATH, SaveState, capabilityOfToken, type Capability } from '../../../shared/protocol';
+import { MessageType, SAVE_STATE_PARAM, SYNC_PATH, SaveState, capabilityOfToken, stopsReconnecting, type Capability } from '../../../shared/protocol';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'denied';
 
@@ -17,7 +17,11 @@ export interface ConnectionState {
   synced: boolean;
   /** True once the IndexedDB copy has been loaded. */
   localLoaded: boolean;
-  /** Close code when the server refused the link for good (4401, 4403, 4404). */
+  /**
+   * Close code when the client stopped for good: the server refused the link (4401, 4403,
+   * 4404), or this browser holds a change the server will never take (4413 past the board's
+   * bounds, 1009 over the frame limit; issue 8): see `meansUnstorableChange`.
+   */
   deniedCode: number | null;
   /**
    * Whether what this browser shows is stored on the server, as far as it can know (issue 8.1):
@@ -36,6 +40,12 @@ export interface BoardConnection {
   doc: Y.Doc;
   awareness: Awareness;
   state: StoreApi<ConnectionState>;
+  /**
+   * Throw away this browser's copy of the board (IndexedDB), then load the page again: the
+   * board comes afresh from the server. The way out after 4413/1009 (issue 8): the refused
+   * change is in the local copy and would go to the server with every sync.
+   */
+  discardLocalCopy: () => Promise<void>;
   destroy: () => void;
 }
 
@@ -78,7 +88,12 @@ export function openBoard(boardId: string, token: string): BoardConnection {
   const local = new IndexeddbPersistence(`maaltavle:${boardId}`, doc);
   local.whenSynced.then(() => state.setState({ localLoaded: true })).catch(() => state.setState({ localLoaded: true }));
 
-  const provider = new WebsocketProvider(syncOrigin(), boardId, doc, { params: { token, [SAVE_STATE_PARAM]: '1' }, maxBackoffTime: 5000 });
+  const provider = new WebsocketProvider(syncOrigin(), boardId, doc, {
+    params: { token, [SAVE_STATE_PARAM]: '1' },
+    maxBackoffTime: 5000,
+    // 1009 too: reconnecting would send the same oversized update again, for ever (issue 8).
+    shouldReconnect: (event) => !stopsReconnecting(event.code),
+  });
   let everOnline = false;
 
   const live = () => provider.wsconnected && provider.synced;
@@ -115,6 +130,14 @@ export function openBoard(boardId: string, token: string): BoardConnection {
     doc,
     awareness: provider.awareness,
     state,
+    discardLocalCopy: async () => {
+      provider.disconnect();
+      try {
+        await local.clearData();
+      } finally {
+        window.location.reload();
+      }
+    },
     destroy: () => {
       doc.off('update', onLocalUpdate);
       window.removeEventListener('offline', onOffline);

@@ -14,6 +14,7 @@ import type { ApiRoute } from './apiRoute';
 import { authorizeBoard, decodeSegment } from './boardAuth';
 import { sendDownload, type DownloadFormat } from './download';
 import { methodNotAllowed } from './responses';
+import { cutCells, exportLimitFor, MAX_EXPORT_ROWS } from './exportLimit';
 
 export const ACTION_EXPORT_PATH = /^\/api\/boards\/([^/]+)\/actions\/export\.(csv|xlsx)$/;
 
@@ -34,15 +35,22 @@ export function createActionExport({ tokens, store, rooms, log }: ActionExportDe
     const capability = await authorizeBoard(req, boardId, { tokens, store });
     const includeArchived = ['1', 'true', 'yes'].includes(new URL(req.url ?? '/', 'http://localhost').searchParams.get('archived') ?? '');
 
-    const { title, rows } = await rooms.read(boardId, (doc) => {
-      const board = readBoard(doc);
-      return { title: board.meta.title, rows: actionExportRows(board, { includeArchived }) };
+    // Bounded (issue 8): at most a few at once, at most MAX_EXPORT_ROWS rows, cells cut.
+    const { rows, total } = await exportLimitFor(rooms).run(async () => {
+      const read = await rooms.read(boardId, (doc) => {
+        const board = readBoard(doc);
+        const all = actionExportRows(board, { includeArchived });
+        return { title: board.meta.title.slice(0, 200), rows: all.slice(0, MAX_EXPORT_ROWS).map(cutCells), total: all.length };
+      });
+      const now = new Date();
+      const body =
+        format === 'csv'
+          ? Buffer.from(actionsToCsv(read.rows), 'utf8')
+          : Buffer.from(await actionsToXlsx(read.rows, { board: read.title, exportedAt: now.toISOString() }));
+      sendDownload(req, res, { format, body, name: `Handleplan ${read.title}`.trim(), day: dateInZone(now) });
+      return read;
     });
-    const now = new Date();
-    const body =
-      format === 'csv' ? Buffer.from(actionsToCsv(rows), 'utf8') : Buffer.from(await actionsToXlsx(rows, { board: title, exportedAt: now.toISOString() }));
-    sendDownload(req, res, { format, body, name: `Handleplan ${title}`.trim(), day: dateInZone(now) });
-    log.info('exported action plan', { boardId, format, rows: rows.length, capability });
+    log.info('exported action plan', { boardId, format, rows: rows.length, capability, ...(total > rows.length ? { total } : {}) });
     return true;
   };
 }

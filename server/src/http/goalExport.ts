@@ -14,6 +14,7 @@ import type { ApiRoute } from './apiRoute';
 import { authorizeBoard, decodeSegment } from './boardAuth';
 import { sendDownload, type DownloadFormat } from './download';
 import { HttpError, methodNotAllowed } from './responses';
+import { cutCells, exportLimitFor, MAX_EXPORT_ROWS } from './exportLimit';
 
 export const GOAL_EXPORT_PATH = /^\/api\/boards\/([^/]+)\/goals\/([^/]+)\/export\.(csv|xlsx)$/;
 
@@ -34,22 +35,17 @@ export function createGoalExport({ tokens, store, rooms, log }: GoalExportDeps):
     const format = match[3] as DownloadFormat;
     const capability = await authorizeBoard(req, boardId, { tokens, store });
 
-    const goal = await rooms.read(boardId, (doc): Goal | null => readGoals(doc).find((g) => g.id === goalId) ?? null);
-    if (!goal) throw new HttpError(404, 'No such goal on this board');
-
-    const rows = measurementRows(goal);
-    const now = new Date();
-    const body =
-      format === 'csv'
-        ? Buffer.from(measurementsToCsv(rows), 'utf8')
-        : Buffer.from(
-            await measurementsToXlsx(
-              { name: goal.name, unit: goal.unit, direction: goal.direction, kind: goal.kind, owner: goal.owner, frequency: goal.frequency, baseline: goal.baseline, description: goal.description },
-              rows,
-              now.toISOString(),
-            ),
-          );
-    sendDownload(req, res, { format, body, name: goal.name, day: dateInZone(now) });
+    // Bounded (issue 8): at most a few at once, at most MAX_EXPORT_ROWS periods, texts cut.
+    const rows = await exportLimitFor(rooms).run(async () => {
+      const goal = await rooms.read(boardId, (doc): Goal | null => readGoals(doc).find((g) => g.id === goalId) ?? null);
+      if (!goal) throw new HttpError(404, 'No such goal on this board');
+      const measured = measurementRows(goal).slice(0, MAX_EXPORT_ROWS);
+      const fields = cutCells({ name: goal.name, unit: goal.unit, direction: goal.direction, kind: goal.kind, owner: goal.owner, frequency: goal.frequency, baseline: goal.baseline, description: goal.description });
+      const now = new Date();
+      const body = format === 'csv' ? Buffer.from(measurementsToCsv(measured), 'utf8') : Buffer.from(await measurementsToXlsx(fields, measured, now.toISOString()));
+      sendDownload(req, res, { format, body, name: fields.name, day: dateInZone(now) });
+      return measured;
+    });
     log.info('exported goal', { boardId, goalId, format, rows: rows.length, capability });
     return true;
   };

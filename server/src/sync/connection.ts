@@ -188,6 +188,9 @@ export class Connection implements Peer {
         this.log.warn('closing an editor: the store cannot take its edit now', { conn: this.id, boardId: this.boardId, code: CloseCode.cannotStore });
         this.close(CloseCode.cannotStore, 'the server cannot store edits now; try again later');
       }
+      // The room logged why; final, as every reconnect would send the same update again.
+      if (result === 'overBounds') this.close(CloseCode.boardFull, 'the change would take the board past its bounds');
+      if (result === 'unappliable') this.close(CloseCode.malformed, 'update depends on content the server does not have');
     } catch (error) {
       this.refuseFrame(error, frame);
     }

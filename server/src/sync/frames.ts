@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import { MessageType } from '../../../shared/protocol';
+import { encodeIntegratedState } from '../../../shared/limits';
 
 /** Sub-types of a sync message (y-protocols/sync). */
 const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
@@ -62,12 +63,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Throws on a state vector that does not decode (the caller treats that as a malformed frame). */
+/**
+ * Throws on a state vector that does not decode (the caller treats that as a malformed frame).
+ * Without the content the document cannot integrate (issue 8): a joiner could not use it either.
+ */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
   encoding.writeVarUint(encoder, SyncStep.step2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  encoding.writeVarUint8Array(encoder, encodeIntegratedState(doc, stateVector));
   return encoding.toUint8Array(encoder);
 }
 

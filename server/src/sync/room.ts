@@ -9,7 +9,10 @@ import type { Logger } from '../log';
 import type { BoardStore, StoreHealth } from '../storage/store';
 import { roots } from '../../../shared/schema';
 import { summarizeDoc, today } from '../boards/summary';
+import { encodeIntegratedState, MAX_PENDING_BYTES, pendingBytes, type BoardLimit } from '../../../shared/limits';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from './frames';
+import { checkAwarenessUpdate, type AwarenessDrop } from './awareness';
+import { addsContent, exceededBound } from './bounds';
 
 /** What a room needs of a connection. */
 export interface Peer {
@@ -48,15 +51,21 @@ export interface RoomDeps {
 /**
  * How a message was handled: `ignored` is a document update from a view connection; `refused`
  * is one from an editor that would change the board while the store cannot take it (not applied;
- * the caller closes the connection with CloseCode.cannotStore).
+ * the caller closes the connection with CloseCode.cannotStore); `overBounds` one that would take
+ * the board past its bounds (not applied; CloseCode.boardFull); `unappliable` one whose content
+ * waits for dependencies past MAX_PENDING_BYTES (that content dropped; CloseCode.malformed).
  */
-export type ReceiveResult = 'ok' | 'ignored' | 'refused';
+export type ReceiveResult = 'ok' | 'ignored' | 'refused' | 'overBounds' | 'unappliable';
 
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Who introduced each awareness client id present: only that connection may change it. */
+  private readonly awarenessOwners = new Map<number, Peer>();
+  /** Peers whose dropped awareness was logged already (once per connection). */
+  private readonly awarenessWarned = new WeakSet<Peer>();
   /** Editors that joined while the store refused updates: they get our sync step 1 once it accepts again. */
   private readonly owedStep1 = new Set<Peer>();
   private readonly stopWatchingStore: () => void;
@@ -90,6 +99,13 @@ export class Room {
     this.awareness.setLocalState(null);
     this.updatesSinceCompaction = stored.rows;
     this.storeNeedsCompaction = stored.skipped > 0;
+    // Stored before issue 8, a compacted state could hold content that can never apply: drop it,
+    // and compact so the store loses it too.
+    if (pendingBytes(doc) > 0) {
+      deps.log.warn('dropped stored content that cannot apply', { boardId: id, bytes: pendingBytes(doc) });
+      this.dropPending();
+      this.storeNeedsCompaction = true;
+    }
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.stopWatchingStore = deps.store.onHealthChange(this.onStoreHealth);
@@ -148,11 +164,27 @@ export class Room {
         if (peer.capability !== 'edit') return 'ignored';
         // Do not apply what the store could not keep; an update that changes nothing is harmless.
         if (!this.deps.store.health().accepting) return this.wouldChange(message.update) ? 'refused' : 'ok';
+        {
+          // Checked before applying: Yjs cannot take an update back.
+          const bound = exceededBound(this.doc, message.update);
+          if (bound) {
+            this.logBound(peer, bound, message.update);
+            return 'overBounds';
+          }
+        }
         Y.applyUpdate(this.doc, message.update, peer);
+        if (pendingBytes(this.doc) > MAX_PENDING_BYTES) {
+          this.deps.log.warn('dropped content that waits for updates that never came', { boardId: this.id, conn: peer.id, bytes: pendingBytes(this.doc) });
+          this.dropPending();
+          return 'unappliable';
+        }
         return 'ok';
-      case 'awareness':
-        applyAwarenessUpdate(this.awareness, message.update, peer);
+      case 'awareness': {
+        const check = checkAwarenessUpdate(message.update, peer, this.awarenessOwners, this.peers.get(peer) ?? new Set<number>());
+        if (check.dropped.length > 0) this.logDroppedAwareness(peer, check.dropped);
+        if (check.update) applyAwarenessUpdate(this.awareness, check.update, peer);
         return 'ok';
+      }
       case 'query-awareness':
         peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         return 'ok';
@@ -198,9 +230,13 @@ export class Room {
   ): void => {
     const controlled = this.peers.get(origin as Peer);
     if (controlled) {
-      for (const client of added) controlled.add(client);
+      for (const client of added) {
+        controlled.add(client);
+        this.awarenessOwners.set(client, origin as Peer);
+      }
       for (const client of removed) controlled.delete(client);
     }
+    for (const client of removed) this.awarenessOwners.delete(client);
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
     // Echoed to the sender too: y-websocket clients treat 30 s without any message as a dead
@@ -208,6 +244,22 @@ export class Room {
     const frame = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers.keys()) this.safeSend(peer, frame);
   };
+
+  /** Content waiting for dependencies goes: it is never sent, stored, or kept past MAX_PENDING_BYTES. */
+  private dropPending(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+  }
+
+  private logBound(peer: Peer, bound: BoardLimit, update: Uint8Array): void {
+    this.deps.log.warn('refused an update past the board’s bounds', { boardId: this.id, conn: peer.id, ...bound, bytes: update.byteLength });
+  }
+
+  private logDroppedAwareness(peer: Peer, dropped: AwarenessDrop[]): void {
+    if (this.awarenessWarned.has(peer)) return;
+    this.awarenessWarned.add(peer);
+    this.deps.log.warn('dropped awareness that does not fit the presence schema', { boardId: this.id, conn: peer.id, reasons: [...new Set(dropped)] });
+  }
 
   private safeSend(peer: Peer, frame: Uint8Array): void {
     try {
@@ -274,7 +326,7 @@ export class Room {
     // Counted from the moment the state is taken: updates after it are new rows.
     this.updatesSinceCompaction = 1;
     this.storeNeedsCompaction = false;
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = encodeIntegratedState(this.doc);
     let done = false;
     try {
       done = await this.deps.store.compact(this.id, state);
@@ -314,13 +366,7 @@ export class Room {
   /** Whether an update holds items this document does not have (deletions are not counted). */
   wouldAddContent(update: Uint8Array): boolean {
     try {
-      const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-      // parseUpdateMeta, not encodeStateVectorFromUpdate: the latter leaves out every client whose
-      // part of the update does not start at clock 0, i.e. any incremental edit.
-      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-        if (clock > (ours.get(client) ?? 0)) return true;
-      }
-      return false;
+      return addsContent(this.doc, update);
     } catch {
       return true;
     }
