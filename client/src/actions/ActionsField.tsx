@@ -17,6 +17,7 @@ import { arrangeActions, checkCapacity, countOpen, NO_RESPONSIBLE, SORT_KEYS, ur
 import { currentBoardToken } from '../ideas/draftsClient';
 import { actionMessages } from './messages';
 import { ActionRow, type GoalOption } from './ActionRow';
+import { tryWrite } from '../board/limitMessage';
 import { FollowUpDialog } from './FollowUpDialog';
 import './actions.css';
 
@@ -172,12 +173,16 @@ function AddAction({ exceeds, after, capacity }: { exceeds: boolean; after: numb
   const t = useT(actionMessages);
   const doc = useBoardDoc();
   const me = useIdentity((s) => s.name);
+  const tb = useT(boardMessages);
   const [title, setTitle] = useState('');
+  const [refused, setRefused] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
-    addAction(doc, { title, by: me || '?' });
-    setTitle('');
+    // A full board refuses the action (shared/limits.ts): say so and keep what was typed.
+    const message = tryWrite(() => addAction(doc, { title, by: me || '?' }), tb);
+    setRefused(message);
+    if (message === null) setTitle('');
   };
   const warn = exceeds && title.trim() !== '';
   return (
@@ -199,6 +204,11 @@ function AddAction({ exceeds, after, capacity }: { exceeds: boolean; after: numb
           {warn ? t('addAnyway') : t('add')}
         </button>
       </div>
+      {refused && (
+        <p className="capacity-warning" role="status" data-testid="action-refused">
+          {refused}
+        </p>
+      )}
       {warn && (
         <p id="new-action-warning" className="capacity-warning" role="status" data-testid="action-capacity-warning">
           <span aria-hidden="true">⚠ </span>

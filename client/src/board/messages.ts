@@ -82,3 +82,5 @@ export const boardMessages = defineMessages({
     notSavedTitle: 'Changes are not stored on the server yet. They are kept in this browser and sent as soon as the server can store them.',
   },
 });
+
+export type BoardMessageKey = keyof (typeof boardMessages)['da'];
