@@ -6,6 +6,7 @@ import { parseRoute, useLocationKey } from './route';
 import { StartPage } from '../start/StartPage';
 import { BoardPage } from '../board/BoardPage';
 import { OverviewPage } from '../overview/OverviewPage';
+import { Announcer } from './announcer';
 
 export function App() {
   const locale = useLocale();
@@ -14,7 +15,10 @@ export function App() {
   }, [locale]);
   useLocationKey();
   const route = parseRoute(window.location);
-  if (route.page === 'board') return <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />;
-  if (route.page === 'overview') return <OverviewPage />;
-  return <StartPage />;
+  return (
+    <>
+      {route.page === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} /> : route.page === 'overview' ? <OverviewPage /> : <StartPage />}
+      <Announcer />
+    </>
+  );
 }
