@@ -3,9 +3,12 @@
 // baseline); at the end the plan is compared with it, so a new responsible or deadline counts too
 // (they carry no timestamp of their own). Without a baseline (junk, an old client) the actions'
 // own timestamps are used: created during the meeting, or a status change during it.
+// Since issue 9 the minutes also keep the board as it stood at the end (see the last section).
 
-import type { ActionStatus } from './actionStatus';
+import { isOpenStatus, isOverdue, type ActionStatus } from './actionStatus';
+import { latestActualPeriod, type Measurements } from './goalProgress';
 import { parseTime } from './meetingTimer';
+import type { Direction } from './targetStatus';
 
 /** Longest title kept in a baseline or a decision (the full title stays on the action). */
 export const SNAPSHOT_TITLE_MAX = 300;
@@ -91,4 +94,65 @@ export function meetingDecisions(baseline: ActionBaseline | null, actions: reado
     }
   }
   return decisions;
+}
+
+// ---------------------------------------------------------------- the board at the end (issue 9)
+// What the minutes keep of the board as it stood when the meeting ended, so they are worth
+// reading later: each goal's latest number against its target, and the open actions (overdue
+// ones marked) with who is responsible and by when. Plain data, computed once at the end.
+
+/** Longest goal name, unit or responsible kept in the minutes. */
+export const MINUTES_TEXT_MAX = 200;
+/** Most goals and open actions the minutes keep. */
+export const MINUTES_LIST_MAX = 100;
+
+export interface GoalReading {
+  goalId: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  /** The latest period with an actual; null when the goal has no number yet. */
+  period: string | null;
+  actual: number | null;
+  /** The target of that period; null when it has none. */
+  target: number | null;
+}
+
+export interface OpenActionNote extends ActionSnapshot {
+  actionId: string;
+  /** Past its deadline on the day the meeting ended (Europe/Copenhagen). */
+  overdue: boolean;
+}
+
+type GoalLike = Measurements & { id: string; name: string; unit: string };
+
+const clipText = (text: string) => text.slice(0, MINUTES_TEXT_MAX);
+
+/** Each goal's latest number against its target, in board order. */
+export function goalReadings(goals: readonly GoalLike[]): GoalReading[] {
+  return goals.slice(0, MINUTES_LIST_MAX).map((goal) => {
+    const period = latestActualPeriod(goal);
+    return {
+      goalId: goal.id,
+      name: clipText(goal.name),
+      unit: clipText(goal.unit),
+      direction: goal.direction,
+      period,
+      actual: period === null ? null : goal.actuals[period]!,
+      target: period === null ? null : (goal.targets[period] ?? null),
+    };
+  });
+}
+
+/**
+ * The open actions (Besluttet, Igangsat; not archived) as of `today`: overdue first, then by
+ * deadline (none last), then plan order.
+ */
+export function openActionNotes(actions: readonly (ActionLike & { archived?: boolean; order?: number })[], today: string): OpenActionNote[] {
+  return actions
+    .filter((action) => isOpenStatus(action.status) && !action.archived)
+    .map((action, index) => ({ note: { actionId: action.id, ...snapshotOf(action), responsible: clipText(action.responsible), overdue: isOverdue(action, today) }, index }))
+    .sort((a, b) => Number(b.note.overdue) - Number(a.note.overdue) || (a.note.deadline ?? '9999').localeCompare(b.note.deadline ?? '9999') || a.index - b.index)
+    .slice(0, MINUTES_LIST_MAX)
+    .map(({ note }) => note);
 }

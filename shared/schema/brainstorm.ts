@@ -15,6 +15,12 @@
 // participant so a pass and an idea in the same moment never overwrite each other. The rules
 // live in shared/domain/rounds.ts; each writer reads the state, applies a rule and writes back
 // only what changed, in one transaction.
+//
+// The facilitator (issue 9) is the board's one facilitator (shared/schema/meeting.ts,
+// `readFacilitator`): the running meeting's, else `facilitator` here. Setting the mode or the
+// silence, starting a round, skipping someone and taking someone out of the order are the
+// facilitator's: those writers take the acting participant and return false, writing nothing,
+// for anyone else. Taking over is explicit (`takeFacilitator`).
 
 import * as Y from 'yjs';
 import {
@@ -33,6 +39,7 @@ import {
 } from '../domain/rounds';
 import { roots } from './board';
 import { addIdea, type IdeaInput } from './idea';
+import { actAsFacilitator, readFacilitator } from './meeting';
 import { isRecord, readNumber } from './values';
 
 export interface HiddenCount {
@@ -44,6 +51,7 @@ export interface HiddenCount {
 export interface Brainstorm {
   mode: BrainstormMode;
   silent: boolean;
+  /** The board's one facilitator (the running meeting's, else the brainstorm's); null when nobody leads. */
   facilitator: Participant | null;
   rounds: RoundState;
   /** Hidden (not yet revealed) ideas per participant, most first. */
@@ -99,7 +107,7 @@ export function readBrainstorm(doc: Y.Doc): Brainstorm {
   return {
     mode: map.get('mode') === 'rounds' ? 'rounds' : 'open',
     silent: map.get('silent') === true,
-    facilitator: readParticipant(map.get('facilitator')),
+    facilitator: readFacilitator(doc),
     rounds: readRounds(map),
     hidden: readHidden(map),
   };
@@ -162,22 +170,26 @@ function updateRounds(doc: Y.Doc, change: (state: RoundState) => RoundState): Ro
   return result;
 }
 
-function setFacilitator(map: Y.Map<unknown>, by: Participant): void {
-  if (!by.id) return;
-  const current = readParticipant(map.get('facilitator'));
-  const name = cleanName(by.name);
-  if (current?.id !== by.id || current.name !== name) map.set('facilitator', { id: by.id, name });
+/** Run a facilitator's round change: false (nothing written) when `by` is not the facilitator. */
+function updateRoundsAsFacilitator(doc: Y.Doc, change: (state: RoundState) => RoundState, by: Participant): boolean {
+  let allowed = false;
+  doc.transact(() => {
+    allowed = actAsFacilitator(doc, by);
+    if (allowed) updateRounds(doc, change);
+  });
+  return allowed;
 }
 
 /**
- * Set the mode. Whoever sets it becomes the facilitator. Switching to rounds starts round 1 with
- * `participants` (the facilitator first if among them); switching to open keeps the order.
+ * Set the mode (the facilitator only; false for anyone else). Switching to rounds starts round 1
+ * with `participants` (the facilitator first if among them); switching to open keeps the order.
  */
-export function setBrainstormMode(doc: Y.Doc, mode: BrainstormMode, by: Participant, participants: readonly Participant[] = []): void {
+export function setBrainstormMode(doc: Y.Doc, mode: BrainstormMode, by: Participant, participants: readonly Participant[] = []): boolean {
+  let allowed = false;
   doc.transact(() => {
     const map = roots(doc).brainstorm;
-    setFacilitator(map, by);
-    if (map.get('mode') === mode) return;
+    allowed = actAsFacilitator(doc, by);
+    if (!allowed || map.get('mode') === mode) return;
     map.set('mode', mode);
     if (mode === 'rounds') {
       const before = readRounds(map);
@@ -188,28 +200,32 @@ export function setBrainstormMode(doc: Y.Doc, mode: BrainstormMode, by: Particip
       writeRounds(map, before, after);
     }
   });
+  return allowed;
 }
 
-/** Silent collection on or off. Whoever sets it becomes the facilitator. */
-export function setBrainstormSilent(doc: Y.Doc, silent: boolean, by: Participant): void {
+/** Silent collection on or off (the facilitator only; false for anyone else). */
+export function setBrainstormSilent(doc: Y.Doc, silent: boolean, by: Participant): boolean {
+  let allowed = false;
   doc.transact(() => {
     const map = roots(doc).brainstorm;
-    setFacilitator(map, by);
-    if ((map.get('silent') === true) !== silent) map.set('silent', silent);
+    allowed = actAsFacilitator(doc, by);
+    if (allowed && (map.get('silent') === true) !== silent) map.set('silent', silent);
   });
-}
-
-/** Take over as facilitator (the previous one left). */
-export function takeFacilitator(doc: Y.Doc, by: Participant): void {
-  doc.transact(() => setFacilitator(roots(doc).brainstorm, by));
+  return allowed;
 }
 
 export function joinRounds(doc: Y.Doc, participant: Participant): RoundState {
   return updateRounds(doc, (state) => join(state, { id: participant.id, name: cleanName(participant.name) }));
 }
 
+/** Leave the turn order oneself. */
 export function leaveRounds(doc: Y.Doc, participantId: string): RoundState {
   return updateRounds(doc, (state) => leave(state, participantId));
+}
+
+/** The facilitator takes someone out of the turn order (false for anyone else). */
+export function removeFromRounds(doc: Y.Doc, participantId: string, by: Participant): boolean {
+  return updateRoundsAsFacilitator(doc, (state) => leave(state, participantId), by);
 }
 
 /** Pass (or record an idea) on `participantId`'s turn; a no-op when it is not their turn. */
@@ -217,13 +233,14 @@ export function takeRoundTurn(doc: Y.Doc, participantId: string, outcome: TurnOu
   return updateRounds(doc, (state) => takeTurn(state, participantId, outcome));
 }
 
-/** The facilitator passes for whoever has the turn. */
-export function skipRoundTurn(doc: Y.Doc): RoundState {
-  return updateRounds(doc, skipTurn);
+/** The facilitator passes for whoever has the turn (false for anyone else). */
+export function skipRoundTurn(doc: Y.Doc, by: Participant): boolean {
+  return updateRoundsAsFacilitator(doc, skipTurn, by);
 }
 
-export function startNextRound(doc: Y.Doc): RoundState {
-  return updateRounds(doc, nextRound);
+/** The facilitator starts the next round (false for anyone else). */
+export function startNextRound(doc: Y.Doc, by: Participant): boolean {
+  return updateRoundsAsFacilitator(doc, nextRound, by);
 }
 
 /**

@@ -23,6 +23,10 @@ test('from idea to action: rounds, a question, mouse and keyboard assessment, tw
 
   // ---- A round of ideas: Anna facilitates; the turn passes Anna → Bo; then both pass.
   await annaIdeas.getByTestId('brainstorm-rounds').click();
+  // Setting the mode made Anna the facilitator (nobody led): only she switches it now (issue 9).
+  await expect(boIdeas.getByTestId('brainstorm-facilitator')).toHaveText('Ordstyrer: Anna');
+  await expect(boIdeas.getByTestId('brainstorm-open')).toHaveCount(0);
+  await expect(boIdeas.getByTestId('brainstorm-silent')).toHaveCount(0);
   await expect(annaIdeas.getByTestId('turn')).toHaveCount(2);
   await expect(annaIdeas.getByTestId('turn').first()).toHaveAttribute('data-state', 'now');
   await expect(boIdeas.getByTestId('turn-status')).toContainText('Det er Annas tur');
@@ -65,27 +69,34 @@ test('from idea to action: rounds, a question, mouse and keyboard assessment, tw
 
   // ---- A clarifying question from Bo, answered by Anna, the author.
   const card = (ideas: typeof annaIdeas, text: string) => ideas.getByTestId('idea-card').filter({ hasText: text });
-  await card(boIdeas, 'Kampagne på biblioteket').getByTestId('idea-ask').click();
+  // A post-it's verbs are in its one menu (issue 9); the menu opens in a popover on the page.
+  const menu = async (ideas: typeof annaIdeas, text: string) => {
+    await card(ideas, text).getByTestId('idea-menu').click();
+    await expect(ideas.page().getByRole('menu')).toBeVisible();
+    return ideas.page().getByRole('menu');
+  };
+  await (await menu(boIdeas, 'Kampagne på biblioteket')).getByTestId('idea-ask').click();
   await card(boIdeas, 'Kampagne på biblioteket').getByTestId('idea-question').fill('Hvilket bibliotek?');
   await card(boIdeas, 'Kampagne på biblioteket').getByTestId('idea-question').press('Enter');
   await expect(card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-unanswered')).toBeVisible();
-  await expect(card(boIdeas, 'Kampagne på biblioteket').getByTestId('idea-answer-open')).toHaveCount(0); // only the author answers
-  await card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-answer-open').click();
+  await expect((await menu(boIdeas, 'Kampagne på biblioteket')).getByTestId('idea-answer-open')).toHaveCount(0); // only the author answers
+  await bo.keyboard.press('Escape');
+  await (await menu(annaIdeas, 'Kampagne på biblioteket')).getByTestId('idea-answer-open').click();
   await card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-answer-input').fill('Hovedbiblioteket');
   await card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-answer-input').press('Enter');
   await expect(card(boIdeas, 'Kampagne på biblioteket').getByTestId('idea-answer')).toContainText('Hovedbiblioteket');
   await expect(card(boIdeas, 'Kampagne på biblioteket').getByTestId('idea-unanswered')).toHaveCount(0);
 
-  // Til handleplan only for assessed ideas: disabled, with the reason in words.
-  await expect(card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-promote')).toBeDisabled();
-  await expect(card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-promote-reason')).toHaveText('Vurdér idéen først');
+  // Til handleplan only once an idea is being assessed: without a meeting, once it is on the grid.
+  await expect((await menu(annaIdeas, 'Kampagne på biblioteket')).getByTestId('idea-promote')).toHaveCount(0);
+  await anna.keyboard.press('Escape');
 
   // ---- Assessment by mouse: Anna drags "Kampagne" to effect 0.8, resources 0.2; Bo sees it taken meanwhile.
   const kampagneId = (await card(annaIdeas, 'Kampagne på biblioteket').getAttribute('data-idea-id'))!;
   const ringId = (await card(annaIdeas, 'Ring til borgere').getAttribute('data-idea-id'))!;
   const grid = anna.getByTestId('assessment-grid');
   await grid.scrollIntoViewIfNeeded();
-  const handle = annaIdeas.locator(`[data-testid=idea-card][data-idea-id="${kampagneId}"] [data-testid=idea-handle]`);
+  const handle = annaIdeas.locator(`[data-testid=idea-card][data-idea-id="${kampagneId}"] [data-testid=idea-text]`); // the post-it is grabbed anywhere
   await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
   const box = (await grid.boundingBox())!;
@@ -108,7 +119,7 @@ test('from idea to action: rounds, a question, mouse and keyboard assessment, tw
   await expect(bo.getByTestId('remote-drag')).toHaveCount(0);
 
   // ---- Assessment by keyboard: Bo moves "Ring til borgere" to 0.7 / 0.3 (green), announced with its zone.
-  await bo.locator(`[data-field=ideas] [data-testid=idea-card][data-idea-id="${ringId}"] [data-testid=idea-handle]`).focus();
+  await bo.locator(`[data-field=ideas] [data-testid=idea-card][data-idea-id="${ringId}"]`).focus(); // the post-it itself is the keyboard drag source
   await bo.keyboard.press('Space');
   await bo.keyboard.press('ArrowRight');
   for (let i = 0; i < 4; i++) await bo.keyboard.press('ArrowUp');
@@ -135,7 +146,7 @@ test('from idea to action: rounds, a question, mouse and keyboard assessment, tw
 
   // Delete with undo: the post-it comes back with its assessment.
   const fuldmagt = card(annaIdeas, 'digital fuldmagt');
-  await fuldmagt.getByTestId('idea-delete').click();
+  await (await menu(annaIdeas, 'digital fuldmagt')).getByTestId('idea-delete').click();
   await fuldmagt.getByTestId('idea-delete-yes').click();
   await expect(boIdeas.getByTestId('idea-card').filter({ hasText: 'digital fuldmagt' })).toHaveCount(0);
   await anna.getByTestId('undo-delete').click();
@@ -148,9 +159,9 @@ test('from idea to action: rounds, a question, mouse and keyboard assessment, tw
   await plan.getByTestId('capacity-input').fill('1');
   await plan.getByTestId('capacity-input').press('Enter');
   await expect(bo.locator('[data-field=actions] [data-testid=capacity-input]')).toHaveValue('1');
-  await card(annaIdeas, 'Kampagne på biblioteket').getByTestId('idea-promote').click();
+  await (await menu(annaIdeas, 'Kampagne på biblioteket')).getByTestId('idea-promote').click();
   await expect(plan.getByTestId('action-row')).toHaveCount(1);
-  await card(annaIdeas, 'Ring til borgere').getByTestId('idea-promote').click();
+  await (await menu(annaIdeas, 'Ring til borgere')).getByTestId('idea-promote').click();
   await expect(card(annaIdeas, 'Ring til borgere').getByTestId('idea-capacity-warning')).toContainText('2 åbne handlinger');
   await card(annaIdeas, 'Ring til borgere').getByTestId('idea-promote-anyway').click();
   await expect(plan.getByTestId('action-row')).toHaveCount(2);

@@ -23,7 +23,7 @@ describe('minutes as Markdown', () => {
     addAction(doc, { title: 'Kampagne | *bibliotek*', responsible: 'Erik', deadline: '2026-12-01', by: 'Anna', at: '2026-11-25T13:05:00.000Z' });
     endMeeting(doc, { by: 'Anna', at: '2026-11-25T13:16:00.000Z', participants: ['Bo'] });
     const markdown = minutesMarkdown(readMinutes(doc)[0]!, 'Digital Post', t, time, (d) => `D${d}`);
-    expect(markdown).toContain('# Møde 2026-11-25 – Digital Post');
+    expect(markdown).toContain('# Møde 1 · 2026-11-25 kl. 13.00 · Ordstyrer: Anna – Digital Post');
     expect(markdown).toContain('- 13.00–13.16 (planlagt varighed 15 min)');
     expect(markdown).toContain('- Ordstyrer: Anna');
     expect(markdown).toContain('- Deltagere: Anna, Bo');

@@ -198,6 +198,7 @@ describe('meeting readers tolerate junk', () => {
       id: '',
       startedAt: '',
       facilitator: '',
+      facilitatorId: '',
       durationMinutes: 30,
       step: 0,
       stepChangedAt: '',
@@ -222,14 +223,19 @@ describe('meeting readers tolerate junk', () => {
     expect(readMinutes(doc)).toEqual([
       {
         id: 'c',
+        // Minutes from before issue 9 have no number: they count by their order.
+        number: 1,
         startedAt: T0,
         endedAt: T0,
         facilitator: '',
+        facilitatorId: '',
         endedBy: '',
         durationMinutes: 15,
         participants: ['Anna'],
         decisions: [{ actionId: 'x', kind: 'changed', changes: ['status'], title: 'T', responsible: '', deadline: null, status: 'started' }],
         since: null,
+        goals: [],
+        openActions: [],
       },
     ]);
     roots(doc).meta.set('meetingMinutes', 7);

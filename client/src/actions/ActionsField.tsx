@@ -278,11 +278,13 @@ function ExportLinks({ includeArchived }: { includeArchived: boolean }) {
   return (
     <div className="export-links" role="group" aria-label={t('export')}>
       <span className="export-label">{t('export')}:</span>
-      <a className="button-link" href={href('csv')} download aria-label={t('exportCsvLabel')} data-testid="export-csv">
+      <a className="button-link" href={href('csv')} download data-testid="export-csv">
         {t('exportCsv')}
+        <span className="visually-hidden"> – {t('exportCsvLabel')}</span>
       </a>
-      <a className="button-link" href={href('xlsx')} download aria-label={t('exportXlsxLabel')} data-testid="export-xlsx">
+      <a className="button-link" href={href('xlsx')} download data-testid="export-xlsx">
         {t('exportXlsx')}
+        <span className="visually-hidden"> – {t('exportXlsxLabel')}</span>
       </a>
     </div>
   );

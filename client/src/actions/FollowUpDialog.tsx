@@ -1,7 +1,8 @@
 // Opfølgning: walk through the open actions one by one (overdue first, then by deadline), each
 // with what happened to it since the last meeting, and move its status or deadline with one
 // press. The list is fixed when the walk starts, so an action does not jump away while the team
-// is talking about it.
+// is talking about it. Opened from the action plan, and (issue 9) on the facilitator's screen
+// when the meeting enters "Handleplan – opfølgning" (client/src/meeting/MeetingBar.tsx).
 
 import { useMemo, useState } from 'react';
 import { setActionDeadline, setActionStatus, type Action } from '../../../shared/schema';
@@ -10,15 +11,18 @@ import { nextStatus } from '../../../shared/domain/actionStatus';
 import { addDays, isIsoDate } from '../../../shared/domain/calendar';
 import { useFormat, useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
-import { useActions, useBoardDoc, useMeta } from '../sync/BoardProvider';
+import { useActions, useBoardDoc, useGoals, useMeta } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { Modal } from '../app/Modal';
 import { STATUS_ICON, UrgencyFlag, type GoalOption } from './ActionRow';
 import { actionMessages } from './messages';
 
-export function FollowUpDialog({ onClose, goals }: { onClose: () => void; goals: readonly GoalOption[] }) {
+/** `goals`: the goals an action may belong to; the board's own when not given. */
+export function FollowUpDialog({ onClose, goals: given }: { onClose: () => void; goals?: readonly GoalOption[] }) {
   const t = useT(actionMessages);
   const actions = useActions();
+  const boardGoals = useGoals();
+  const goals = useMemo(() => given ?? boardGoals.map((g) => ({ id: g.id, name: g.name })), [given, boardGoals]);
   const today = useToday();
   // The walk's order, taken once when it opens.
   const [ids] = useState(() => followUpActions(actions, today).map((a) => a.id));
@@ -129,7 +133,8 @@ function FollowUpItem({ action, today, goals }: { action: Action; today: string;
         <button
           type="button"
           onClick={() => setActionDeadline(doc, action.id, addDays(isIsoDate(action.deadline) && action.deadline > today ? action.deadline : today, 7))}
-          aria-label={t('plusWeekLabel')}
+          // The visible "+1 uge" is the name (WCAG 2.5.3, label in name); what it does is the description.
+          title={t('plusWeekLabel')}
           data-testid="follow-up-plus-week"
         >
           {t('plusWeek')}

@@ -82,12 +82,12 @@ export function ExportMenu({ goal, cardRef }: { goal: Goal; cardRef: RefObject<H
         className="quiet"
         aria-expanded={open}
         aria-controls={listId}
-        aria-label={t('exportLabel', { name: goal.name })}
         onClick={() => setOpen((o) => !o)}
         data-testid="goal-export"
       >
         <span aria-hidden="true">⤓ </span>
         {t('exportMenu')}
+        <span className="visually-hidden"> – {goal.name}</span>
         <span aria-hidden="true"> ▾</span>
       </button>
       <ul id={listId} className="goal-export-list" hidden={!open}>

@@ -85,12 +85,14 @@ export function GoalCard(props: {
         </h3>
         {canEdit && (
           <div className="goal-tools">
-            <button type="button" className="quiet" onClick={props.onEdit} aria-label={t('editLabel', { name: goal.name })} data-testid="goal-edit">
+            <button type="button" className="quiet" onClick={props.onEdit} data-testid="goal-edit">
               <span aria-hidden="true">✎ </span>
               {t('edit')}
+              <span className="visually-hidden"> – {goal.name}</span>
             </button>
-            <button type="button" className="quiet danger" onClick={props.onDelete} aria-label={t('deleteLabel', { name: goal.name })} data-testid="goal-delete">
+            <button type="button" className="quiet danger" onClick={props.onDelete} data-testid="goal-delete">
               {t('delete')}
+              <span className="visually-hidden"> – {goal.name}</span>
             </button>
           </div>
         )}
@@ -133,13 +135,15 @@ export function GoalCard(props: {
       <div className="goal-data-tools">
         {canEdit && (
           <>
-            <button type="button" className="quiet" onClick={() => setDialog('import')} aria-label={t('importLabel', { name: goal.name })} data-testid="goal-import">
+            <button type="button" className="quiet" onClick={() => setDialog('import')} data-testid="goal-import">
               <span aria-hidden="true">⤒ </span>
               {t('importNumbers')}
+              <span className="visually-hidden"> – {goal.name}</span>
             </button>
-            <button type="button" className="quiet" onClick={() => setDialog('generate')} aria-label={t('generateLabel', { name: goal.name })} data-testid="goal-generate">
+            <button type="button" className="quiet" onClick={() => setDialog('generate')} data-testid="goal-generate">
               <span aria-hidden="true">↗ </span>
               {t('generateTargets')}
+              <span className="visually-hidden"> – {goal.name}</span>
             </button>
           </>
         )}

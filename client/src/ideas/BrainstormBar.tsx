@@ -1,23 +1,28 @@
-// How ideas are collected, at the top of Idéer: open or in rounds, silent or not. Whoever sets
-// the mode is the facilitator (ordstyrer); they skip someone away from the keyboard, take people
-// out of the round, start a new round and reveal the hidden ideas. In rounds everyone sees whose
-// turn it is; the one whose turn it is adds one idea or passes.
+// How ideas are collected, at the top of Idéer: open or in rounds, silent or not. The board's one
+// facilitator (ordstyrer, the meeting's while one runs; issue 9) sets the mode and the silence,
+// skips someone away from the keyboard, takes people out of the round, starts a new round and
+// reveals the hidden ideas; only their screen shows those controls (and the shared verbs refuse
+// anyone else). The others see the mode, who leads and "Bliv ordstyrer". While nobody leads,
+// whoever sets the mode becomes the facilitator. In rounds everyone sees whose turn it is; the
+// one whose turn it is adds one idea or passes.
 
 import { useState } from 'react';
 import {
+  isFacilitator,
   joinRounds,
   leaveRounds,
+  removeFromRounds,
   setBrainstormMode,
   setBrainstormSilent,
   skipRoundTurn,
   startNextRound,
-  takeFacilitator,
   takeRoundTurn,
   type Brainstorm,
 } from '../../../shared/schema';
 import type { Participant } from '../../../shared/domain/rounds';
 import { possessive, useLocale, useT } from '../app/i18n';
 import { useBoardConnection, useBoardDoc } from '../sync/BoardProvider';
+import { TakeOver } from '../meeting/Facilitator';
 import { revealDrafts } from './draftsClient';
 import { ideasMessages } from './messages';
 
@@ -42,6 +47,8 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
   const [revealing, setRevealing] = useState(false);
 
   const reveal = async () => {
+    // The server reveals for any edit link; only the facilitator's screen asks it to.
+    if (!isFacilitator(doc, me)) return;
     setRevealing(true);
     try {
       const count = await revealDrafts(boardId);
@@ -54,6 +61,7 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
   };
 
   const setSilent = async (next: boolean) => {
+    if (!isFacilitator(doc, me)) return;
     // Turning silence off shows what was hidden: nothing stays hidden without a silent collection.
     if (!next && hiddenTotal > 0) await reveal();
     setBrainstormSilent(doc, next, me);
@@ -65,7 +73,7 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
         {t('brainstorm')}
       </h3>
       <div className="brainstorm-row">
-        {canEdit ? (
+        {amFacilitator ? (
           <div className="segmented" role="group" aria-label={t('mode')}>
             <button type="button" aria-pressed={mode === 'open'} onClick={() => setBrainstormMode(doc, 'open', me)} data-testid="brainstorm-open">
               {t('modeOpen')}
@@ -84,7 +92,7 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
             {t('mode')}: {mode === 'rounds' ? t('modeRounds') : t('modeOpen')}
           </span>
         )}
-        {canEdit ? (
+        {amFacilitator ? (
           <label className="brainstorm-silent">
             <input type="checkbox" checked={silent} onChange={(e) => void setSilent(e.target.checked)} data-testid="brainstorm-silent" />
             {t('silent')}
@@ -92,14 +100,10 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
         ) : (
           silent && <span className="brainstorm-mode">{t('silent')}</span>
         )}
-        <span className="brainstorm-facilitator">
+        <span className="brainstorm-facilitator" data-testid="brainstorm-facilitator">
           {facilitator ? t('facilitator', { name: facilitator.id === me.id ? `${facilitator.name} (${t('you')})` : facilitator.name }) : t('noFacilitator')}
         </span>
-        {canEdit && facilitator && facilitator.id !== me.id && (
-          <button type="button" className="quiet small" onClick={() => takeFacilitator(doc, me)}>
-            {t('becomeFacilitator')}
-          </button>
-        )}
+        <TakeOver facilitator={facilitator} />
       </div>
 
       {mode === 'rounds' && <RoundsPanel brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} amFacilitator={amFacilitator} onStatus={onStatus} />}
@@ -165,7 +169,7 @@ function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator, onStatus
                 <span className="turn-state">{label}</span>
                 {!here.has(p.id) && <span className="turn-away">({t('away')})</span>}
                 {amFacilitator && p.id !== me.id && (
-                  <button type="button" className="quiet small icon" aria-label={t('remove', { name: p.name })} title={t('remove', { name: p.name })} onClick={() => leaveRounds(doc, p.id)}>
+                  <button type="button" className="quiet small icon" aria-label={t('remove', { name: p.name })} title={t('remove', { name: p.name })} onClick={() => removeFromRounds(doc, p.id, me)}>
                     ✕
                   </button>
                 )}
@@ -199,12 +203,12 @@ function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator, onStatus
             </button>
           )}
           {amFacilitator && current && !myTurn && (
-            <button type="button" onClick={() => skipRoundTurn(doc)} data-testid="turn-skip">
+            <button type="button" onClick={() => skipRoundTurn(doc, me)} data-testid="turn-skip">
               {t('skip', { name: current.name })}
             </button>
           )}
           {amFacilitator && rounds.finished && (
-            <button type="button" className="primary" onClick={() => startNextRound(doc)} data-testid="turn-next-round">
+            <button type="button" className="primary" onClick={() => startNextRound(doc, me)} data-testid="turn-next-round">
               {t('nextRound')}
             </button>
           )}

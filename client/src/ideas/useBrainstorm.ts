@@ -7,6 +7,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { readBrainstorm, roots, type Brainstorm } from '../../../shared/schema';
 import type { Participant } from '../../../shared/domain/rounds';
+import { presentParticipants } from '../../../shared/schema/presence';
 import { useBoardConnection, useBoardDoc, useCanEdit } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 
@@ -22,11 +23,14 @@ function viewOf(doc: Y.Doc): View {
   if (!view) {
     let cached: Brainstorm | null = null;
     const listeners = new Set<() => void>();
-    // Observed for the life of the document (as sync/boardViews.ts does), so the cache is never stale.
-    roots(doc).brainstorm.observeDeep(() => {
+    // Observed for the life of the document (as sync/boardViews.ts does), so the cache is never
+    // stale; the meeting root too, since a running meeting's facilitator leads the brainstorm.
+    const invalidate = () => {
       cached = null;
       listeners.forEach((listener) => listener());
-    });
+    };
+    roots(doc).brainstorm.observeDeep(invalidate);
+    roots(doc).meeting.observeDeep(invalidate);
     view = {
       subscribe(listener) {
         listeners.add(listener);
@@ -69,17 +73,7 @@ export function usePresentParticipants(): Participant[] {
       awareness.on('change', listener);
       return () => awareness.off('change', listener);
     },
-    () => {
-      const list: (Participant & { me: boolean })[] = [];
-      awareness.getStates().forEach((state, clientId) => {
-        const p = (state as Record<string, unknown>).participant as { id?: unknown; name?: unknown } | null | undefined;
-        if (!p || typeof p.id !== 'string' || typeof p.name !== 'string' || !p.id) return;
-        list.push({ id: p.id.slice(0, 64), name: p.name.slice(0, 60), me: clientId === awareness.clientID });
-      });
-      list.sort((a, b) => Number(b.me) - Number(a.me) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-      const seen = new Set<string>();
-      return JSON.stringify(list.filter((p) => !seen.has(p.id) && seen.add(p.id)).map(({ id, name }) => ({ id, name })));
-    },
+    () => JSON.stringify(presentParticipants(awareness.getStates(), awareness.clientID)),
   );
   return useMemo(() => JSON.parse(snapshot) as Participant[], [snapshot]);
 }

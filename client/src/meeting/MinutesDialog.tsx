@@ -1,7 +1,9 @@
 // The minutes of every ended meeting on this board: viewable, downloadable as Markdown, and
-// printable (the print shows only the minutes, so "Save as PDF" gives a clean document).
+// printable (the print shows only the minutes, so "Save as PDF" gives a clean document). Each
+// has a title that tells meetings apart, the goals' latest numbers against their targets, the
+// decisions and the open actions as they stood at the end (issue 9).
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { MeetingMinutes } from '../../../shared/schema/meeting';
 import { useFormat, useT } from '../app/i18n';
@@ -9,7 +11,8 @@ import { useMeta } from '../sync/BoardProvider';
 import { Modal } from '../app/Modal';
 import { meetingMessages } from './messages';
 import { useTimeFormat } from './format';
-import { decisionNote, downloadText, minutesMarkdown } from './minutesMarkdown';
+import { useTargetWording } from '../goals/targetWording';
+import { decisionNote, downloadText, goalLine, minutesMarkdown, minutesTitle } from './minutesMarkdown';
 import { useMinutes } from './useMeeting';
 
 export function MinutesDialog({ onClose, focusId }: { onClose: () => void; focusId?: string | null }) {
@@ -65,7 +68,7 @@ function MinutesEntry({ minutes, highlighted, onPrint }: { minutes: MeetingMinut
   const time = useTimeFormat();
   const meta = useMeta();
   const exportMarkdown = () => {
-    const text = minutesMarkdown(minutes, meta.title, t, time, fmt.date);
+    const text = minutesMarkdown(minutes, meta.title, t, time, fmt.date, fmt.locale);
     const day = time.isoDay(minutes.startedAt) || 'referat';
     downloadText(`referat-${day}.md`, text);
   };
@@ -89,12 +92,13 @@ function MinutesBody({ minutes, headingLevel }: { minutes: MeetingMinutes; headi
   const fmt = useFormat();
   const time = useTimeFormat();
   const meta = useMeta();
+  const wording = useTargetWording();
   const Heading = headingLevel === 1 ? 'h1' : 'h3';
   const Sub = headingLevel === 1 ? 'h2' : 'h4';
   return (
     <>
-      <Heading className="minutes-heading">
-        {t('meetingOn', { date: time.day(minutes.startedAt) })}
+      <Heading className="minutes-heading" data-testid="minutes-title">
+        {minutesTitle(minutes, t, time)}
         {headingLevel === 1 && meta.title ? ` – ${meta.title}` : ''}
       </Heading>
       <dl className="minutes-facts">
@@ -115,33 +119,102 @@ function MinutesBody({ minutes, headingLevel }: { minutes: MeetingMinutes; headi
           <dd data-testid="minutes-participants">{minutes.participants.length > 0 ? minutes.participants.join(', ') : t('noParticipants')}</dd>
         </div>
       </dl>
-      <Sub className="minutes-subheading">{t('decisions')}</Sub>
-      {minutes.decisions.length === 0 ? (
-        <p>{t('noDecisions')}</p>
+      <MinutesSection
+        Sub={Sub}
+        title={t('goalsAtEnd')}
+        empty={t('noGoals')}
+        headers={[t('goal'), t('period'), t('result'), t('status')]}
+        className="minutes-table minutes-goals"
+        testId="minutes-goals"
+      >
+        {minutes.goals.map((goal, index) => {
+          const line = goalLine(goal, t, fmt, wording);
+          return (
+            <tr key={`${goal.goalId}-${index}`} data-testid="minutes-goal" data-met={line.met === null ? undefined : String(line.met)}>
+              <th scope="row">{line.name}</th>
+              <td>{line.period}</td>
+              <td>{line.result}</td>
+              <td className={line.met === false ? 'minutes-missed' : undefined}>
+                {line.verdict ? (
+                  <>
+                    <span aria-hidden="true">{line.met ? '✓ ' : '◆ '}</span>
+                    {line.verdict}
+                  </>
+                ) : (
+                  t('none')
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </MinutesSection>
+      <MinutesSection
+        Sub={Sub}
+        title={t('decisions')}
+        empty={t('noDecisions')}
+        headers={[<span className="visually-hidden">{t('status')}</span>, t('action'), t('responsible'), t('deadline'), t('status')]}
+        className="minutes-decisions"
+        testId="minutes-decisions"
+      >
+        {minutes.decisions.map((decision) => (
+          <tr key={`${decision.kind}-${decision.actionId}`} data-testid="minutes-decision" data-kind={decision.kind}>
+            <td className={`decision-kind kind-${decision.kind}`}>{decisionNote(decision, t)}</td>
+            <th scope="row">{decision.title}</th>
+            <td>{decision.responsible || t('none')}</td>
+            <td>{decision.deadline ? fmt.date(decision.deadline) : t('none')}</td>
+            <td>{t(decision.status)}</td>
+          </tr>
+        ))}
+      </MinutesSection>
+      <MinutesSection
+        Sub={Sub}
+        title={t('openActions')}
+        empty={t('noOpenActions')}
+        headers={[t('action'), t('responsible'), t('deadline'), t('status')]}
+        className="minutes-table"
+        testId="minutes-open-actions"
+      >
+        {minutes.openActions.map((action) => (
+          <tr key={action.actionId} data-testid="minutes-open-action" data-overdue={action.overdue}>
+            <th scope="row">{action.title}</th>
+            <td>{action.responsible || t('none')}</td>
+            <td>{action.deadline ? fmt.date(action.deadline) : t('none')}</td>
+            <td>
+              {t(action.status)}
+              {action.overdue && (
+                <strong className="minutes-overdue">
+                  {' '}
+                  <span aria-hidden="true">⚠</span> {t('overdue')}
+                </strong>
+              )}
+            </td>
+          </tr>
+        ))}
+      </MinutesSection>
+    </>
+  );
+}
+
+/** A part of the minutes: its heading, then a table of its rows, or a sentence when there are none. */
+function MinutesSection(props: { Sub: 'h2' | 'h4'; title: string; empty: string; headers: ReactNode[]; className: string; testId: string; children: ReactNode[] }) {
+  const { Sub } = props;
+  return (
+    <>
+      <Sub className="minutes-subheading">{props.title}</Sub>
+      {props.children.length === 0 ? (
+        <p>{props.empty}</p>
       ) : (
-        <table className="minutes-decisions" data-testid="minutes-decisions">
+        <table className={props.className} data-testid={props.testId}>
           <thead>
             <tr>
-              <th scope="col">
-                <span className="visually-hidden">{t('status')}</span>
-              </th>
-              <th scope="col">{t('action')}</th>
-              <th scope="col">{t('responsible')}</th>
-              <th scope="col">{t('deadline')}</th>
-              <th scope="col">{t('status')}</th>
+              {props.headers.map((header, index) => (
+                <th scope="col" key={index}>
+                  {header}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {minutes.decisions.map((decision) => (
-              <tr key={`${decision.kind}-${decision.actionId}`} data-testid="minutes-decision" data-kind={decision.kind}>
-                <td className={`decision-kind kind-${decision.kind}`}>{decisionNote(decision, t)}</td>
-                <th scope="row">{decision.title}</th>
-                <td>{decision.responsible || t('none')}</td>
-                <td>{decision.deadline ? fmt.date(decision.deadline) : t('none')}</td>
-                <td>{t(decision.status)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{props.children}</tbody>
         </table>
       )}
     </>

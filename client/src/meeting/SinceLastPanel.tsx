@@ -1,4 +1,5 @@
-// "Siden sidst": what changed since the previous meeting, from the board's own timestamps.
+// "Siden sidst": what changed since the previous meeting, from the board's own timestamps. Opened
+// on demand from its one-line summary in the meeting bar (issue 9), below the bar.
 
 import type { ReactNode } from 'react';
 import { useFormat, useT } from '../app/i18n';
@@ -16,7 +17,8 @@ export function SinceLastPanel({ since, id }: { since: SinceLastMeeting; id: str
   const value = (n: number, unit: string) => withUnit(fmt.number(n), unit, fmt.locale);
   const by = (name: string) => (name ? ` · ${t('byWho', { name })}` : '');
   return (
-    <section className="since-last" id={id} aria-labelledby={`${id}-heading`} data-testid="since-last">
+    // Focusable: it scrolls when long, and a keyboard must be able to scroll it (axe scrollable-region-focusable).
+    <section className="since-last" id={id} aria-labelledby={`${id}-heading`} data-testid="since-last" tabIndex={0}>
       <h2 id={`${id}-heading`}>{t('sinceTitle')}</h2>
       <p className="muted">{since.since ? t('sinceFrom', { when: time.dayTime(since.since) }) : t('sinceFirst')}</p>
       {since.total === 0 ? (

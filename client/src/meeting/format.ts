@@ -8,6 +8,8 @@ import { INTL_LOCALE, useLocale, type Locale } from '../app/i18n';
 export interface TimeFormatters {
   /** ISO → `14.05` */
   time: (iso: string) => string;
+  /** ISO → `9.00` (the hour without a leading zero, as after "kl."); optional for older callers. */
+  clock?: (iso: string) => string;
   /** ISO → `25. nov. 2026` */
   day: (iso: string) => string;
   /** ISO → `25. nov. 2026 14.05` */
@@ -19,6 +21,7 @@ export interface TimeFormatters {
 export function makeTimeFormatters(locale: Locale): TimeFormatters {
   const intl = INTL_LOCALE[locale];
   const time = new Intl.DateTimeFormat(intl, { hour: '2-digit', minute: '2-digit', timeZone: BOARD_TIME_ZONE });
+  const clock = new Intl.DateTimeFormat(intl, { hour: 'numeric', minute: '2-digit', timeZone: BOARD_TIME_ZONE });
   const day = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: BOARD_TIME_ZONE });
   const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: BOARD_TIME_ZONE });
   const safe = (format: Intl.DateTimeFormat) => (iso: string) => {
@@ -27,6 +30,7 @@ export function makeTimeFormatters(locale: Locale): TimeFormatters {
   };
   return {
     time: safe(time),
+    clock: safe(clock),
     day: safe(day),
     dayTime: (iso) => {
       const d = safe(day)(iso);

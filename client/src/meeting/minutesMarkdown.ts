@@ -1,9 +1,14 @@
-// The minutes of one meeting as Markdown (for the "Hent som Markdown" download). Pure, so it is
-// tested without a browser. User text is escaped: a title with `|` or `*` stays literal text.
+// The minutes of one meeting as Markdown (for the "Hent som Markdown" download), and the pieces
+// the dialog shows the same way: the title that tells meetings apart and each goal's latest
+// number against its target, worded by goals/targetWording.ts (issue 9). Pure, so it is tested
+// without a browser. User text is escaped: a title with `|` or `*` stays literal text.
 
 import type { MeetingMinutes } from '../../../shared/schema/meeting';
-import type { Decision } from '../../../shared/domain/meetingMinutes';
-import type { Translate } from '../app/i18n';
+import type { Decision, GoalReading } from '../../../shared/domain/meetingMinutes';
+import { targetDifference, targetStatus } from '../../../shared/domain/targetStatus';
+import { makeFormatters, type Formatters, type Locale, type Translate } from '../app/i18n';
+import { withUnit } from '../goals/goalView';
+import { makeTargetWording, type TargetWording } from '../goals/targetWording';
 import type { MeetingMessageKey } from './messages';
 import type { TimeFormatters } from './format';
 
@@ -23,36 +28,86 @@ export function decisionNote(decision: Decision, t: Translate<MeetingMessageKey>
   return `${t('changed')}: ${decision.changes.map((field) => t(FIELD_KEY[field])).join(', ')}`;
 }
 
+/** `Møde 3 · 2. dec. 2026 kl. 9.00 · Ordstyrer: Mette`: number, start and who led. */
+export function minutesTitle(minutes: MeetingMinutes, t: Translate<MeetingMessageKey>, time: TimeFormatters): string {
+  const title = t('minutesHeading', { n: minutes.number, date: time.day(minutes.startedAt), time: (time.clock ?? time.time)(minutes.startedAt) });
+  return minutes.facilitator ? `${title} · ${t('facilitator', { name: minutes.facilitator })}` : title;
+}
+
+export interface GoalLine {
+  name: string;
+  /** The period of the latest number, or '–'. */
+  period: string;
+  /** `59,5 % mod 80 %`, a number without target, or "Intet tal endnu". */
+  result: string;
+  /**
+   * The verdict in the board's words ('' without a number and a target): a miss by its gap
+   * (`−20,5 pct.-point under måltal`, `+0,4 dage over måltal`), a met target as `Måltal nået`
+   * with its gap when not exactly on it.
+   */
+  verdict: string;
+  /** Whether the target is met; null without a number and a target. */
+  met: boolean | null;
+}
+
+/** A goal of the minutes in words, the way the board words it. */
+export function goalLine(goal: GoalReading, t: Translate<MeetingMessageKey>, fmt: Formatters, wording: TargetWording): GoalLine {
+  const base = { name: goal.name, period: goal.period ? fmt.period(goal.period) : t('none') };
+  if (goal.actual === null) return { ...base, result: t('noNumber'), verdict: '', met: null };
+  if (goal.target === null) return { ...base, result: `${withUnit(fmt.number(goal.actual), goal.unit, fmt.locale)} (${t('noTarget')})`, verdict: '', met: null };
+  const reading = { direction: goal.direction, unit: goal.unit, actual: goal.actual, target: goal.target };
+  const { met, position } = targetStatus(goal.direction, targetDifference(goal.target, goal.actual));
+  const gap = wording.gap(reading) ?? '';
+  const verdict = !met ? gap : position === 'at' ? (wording.status(reading) ?? '') : `${wording.status(reading) ?? ''} (${gap})`;
+  return { ...base, result: wording.versus(goal.actual, goal.target, goal.unit), verdict, met };
+}
+
 export function minutesMarkdown(
   minutes: MeetingMinutes,
   boardTitle: string,
   t: Translate<MeetingMessageKey>,
   time: TimeFormatters,
   date: (isoDate: string) => string,
+  locale: Locale = 'da',
 ): string {
   const lines: string[] = [];
-  const heading = t('meetingOn', { date: time.day(minutes.startedAt) });
+  const heading = minutesTitle(minutes, t, time);
   lines.push(`# ${escapeMarkdown(boardTitle ? `${heading} – ${boardTitle}` : heading)}`, '');
   lines.push(`- ${t('time', { from: time.time(minutes.startedAt), to: time.time(minutes.endedAt) })} (${t('planned').toLowerCase()} ${t('minutesUnit', { n: minutes.durationMinutes })})`);
   if (minutes.facilitator) lines.push(`- ${t('facilitatorLabel')}: ${escapeMarkdown(minutes.facilitator)}`);
   lines.push(`- ${t('participants')}: ${minutes.participants.length > 0 ? minutes.participants.map(escapeMarkdown).join(', ') : t('noParticipants')}`);
   if (minutes.since) lines.push(`- ${t('mdSince', { when: time.dayTime(minutes.since) })}`);
-  lines.push('', `## ${t('decisions')}`, '');
-  if (minutes.decisions.length === 0) {
-    lines.push(t('noDecisions'));
-  } else {
-    lines.push(`| | ${t('action')} | ${t('responsible')} | ${t('deadline')} | ${t('status')} |`, '|---|---|---|---|---|');
-    for (const decision of minutes.decisions) {
-      const cells = [
-        decisionNote(decision, t),
-        escapeMarkdown(decision.title),
-        decision.responsible ? escapeMarkdown(decision.responsible) : t('none'),
-        decision.deadline ? date(decision.deadline) : t('none'),
-        t(decision.status),
-      ];
-      lines.push(`| ${cells.join(' | ')} |`);
-    }
-  }
+  const fmt = makeFormatters(locale);
+  const wording = makeTargetWording(locale);
+  const text = (value: string) => (value ? escapeMarkdown(value) : t('none'));
+  const day = (value: string | null) => (value ? date(value) : t('none'));
+  /** One section: a heading, then a table of the rows, or a sentence when there are none. */
+  const section = (title: string, empty: string, headers: string[], rows: string[][]) => {
+    lines.push('', `## ${title}`, '');
+    if (rows.length === 0) lines.push(empty);
+    else lines.push(`| ${headers.join(' | ')} |`, `|${headers.map(() => '---|').join('')}`, ...rows.map((cells) => `| ${cells.join(' | ')} |`));
+  };
+  section(
+    t('goalsAtEnd'),
+    t('noGoals'),
+    [t('goal'), t('period'), t('result'), t('status')],
+    minutes.goals.map((goal) => {
+      const line = goalLine(goal, t, fmt, wording);
+      return [escapeMarkdown(line.name), line.period, escapeMarkdown(line.result), text(line.verdict)];
+    }),
+  );
+  section(
+    t('decisions'),
+    t('noDecisions'),
+    ['', t('action'), t('responsible'), t('deadline'), t('status')],
+    minutes.decisions.map((d) => [decisionNote(d, t), escapeMarkdown(d.title), text(d.responsible), day(d.deadline), t(d.status)]),
+  );
+  section(
+    t('openActions'),
+    t('noOpenActions'),
+    [t('action'), t('responsible'), t('deadline'), t('status')],
+    minutes.openActions.map((a) => [escapeMarkdown(a.title), text(a.responsible), day(a.deadline), a.overdue ? `${t(a.status)} · **${t('overdue')}**` : t(a.status)]),
+  );
   lines.push('');
   return lines.join('\n');
 }

@@ -1,16 +1,17 @@
-// React access to the meeting state and the minutes: typed, cached views over the `meeting` root
-// and meta.meetingMinutes, re-read only when those change (like sync/boardViews.ts does for the
-// four fields).
+// React access to the meeting state, the minutes and the facilitator: typed, cached views over
+// the `meeting` root, meta.meetingMinutes and (for the facilitator, issue 9) the `brainstorm`
+// root, re-read only when those change (like sync/boardViews.ts does for the four fields).
 
 import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { create } from 'zustand';
 import { roots } from '../../../shared/schema';
-import { readMeeting, readMinutes, readPreferredDuration, type Meeting, type MeetingMinutes } from '../../../shared/schema/meeting';
+import { readFacilitator, readMeeting, readMinutes, readPreferredDuration, type Meeting, type MeetingMinutes } from '../../../shared/schema/meeting';
+import type { Participant } from '../../../shared/domain/rounds';
 import { AGENDA, type AgendaField } from '../../../shared/domain/meetingTimer';
 import { useBoardDoc } from '../sync/BoardProvider';
 
-type RootKey = 'meeting' | 'meta';
+type RootKey = 'meeting' | 'meta' | 'brainstorm';
 
 interface CachedView<T> {
   subscribe: (listener: () => void) => () => void;
@@ -19,7 +20,7 @@ interface CachedView<T> {
 
 const views = new WeakMap<Y.Doc, Map<(doc: Y.Doc) => unknown, CachedView<unknown>>>();
 
-function docView<T>(doc: Y.Doc, root: RootKey, read: (doc: Y.Doc) => T): CachedView<T> {
+function docView<T>(doc: Y.Doc, root: RootKey | readonly RootKey[], read: (doc: Y.Doc) => T): CachedView<T> {
   let byReader = views.get(doc);
   if (!byReader) views.set(doc, (byReader = new Map()));
   let view = byReader.get(read) as CachedView<T> | undefined;
@@ -28,10 +29,12 @@ function docView<T>(doc: Y.Doc, root: RootKey, read: (doc: Y.Doc) => T): CachedV
     let valid = false;
     let value: T;
     const listeners = new Set<() => void>();
-    roots(doc)[root].observeDeep(() => {
-      valid = false;
-      listeners.forEach((listener) => listener());
-    });
+    for (const key of typeof root === 'string' ? [root] : root) {
+      roots(doc)[key].observeDeep(() => {
+        valid = false;
+        listeners.forEach((listener) => listener());
+      });
+    }
     view = {
       subscribe(listener) {
         listeners.add(listener);
@@ -50,7 +53,7 @@ function docView<T>(doc: Y.Doc, root: RootKey, read: (doc: Y.Doc) => T): CachedV
   return view;
 }
 
-function useDocView<T>(root: RootKey, read: (doc: Y.Doc) => T): T {
+function useDocView<T>(root: RootKey | readonly RootKey[], read: (doc: Y.Doc) => T): T {
   const doc = useBoardDoc();
   const view = docView(doc, root, read);
   return useSyncExternalStore(view.subscribe, view.get);
@@ -62,6 +65,20 @@ export const useMeeting = (): Meeting | null => useDocView('meeting', readMeetin
 export const usePreferredDuration = (): number => useDocView('meeting', readPreferredDuration);
 /** Every recorded meeting, newest first. */
 export const useMinutes = (): MeetingMinutes[] => useDocView('meta', readMinutes);
+
+const FACILITATOR_ROOTS = ['meeting', 'brainstorm'] as const;
+// A stable snapshot: the same object while the facilitator stays the same person and name.
+const facilitatorCache = new WeakMap<Y.Doc, Participant | null>();
+const readFacilitatorStable = (doc: Y.Doc): Participant | null => {
+  const next = readFacilitator(doc);
+  const previous = facilitatorCache.get(doc);
+  if (previous !== undefined && previous?.id === next?.id && previous?.name === next?.name) return previous;
+  facilitatorCache.set(doc, next);
+  return next;
+};
+
+/** The board's one facilitator (the running meeting's, else the brainstorm's), or null when nobody leads. */
+export const useFacilitator = (): Participant | null => useDocView(FACILITATOR_ROOTS, readFacilitatorStable);
 
 /** View state of the meeting on this screen: whether it follows the facilitator's step. */
 interface MeetingViewState {

@@ -7,7 +7,7 @@ import { useT } from '../app/i18n';
 import { MeetingTimer } from '../meeting/MeetingTimer';
 import { meetingMessages } from '../meeting/messages';
 import { useMeeting } from '../meeting/useMeeting';
-import { useSinceLast } from '../meeting/useSinceLast';
+import { useSinceLast, useSinceSummary } from '../meeting/useSinceLast';
 import { wallMessages } from './messages';
 
 export function WallMeetingBar() {
@@ -16,17 +16,7 @@ export function WallMeetingBar() {
   const meeting = useMeeting();
   const since = useSinceLast();
   if (!meeting) return null;
-  const counts = (
-    [
-      ['measurements', since.measurements.length],
-      ['statusChanges', since.statusChanges.length],
-      ['newIdeas', since.newIdeas.length],
-      ['assessedIdeas', since.assessedIdeas.length],
-      ['newActions', since.newActions.length],
-    ] as const
-  )
-    .filter(([, n]) => n > 0)
-    .map(([key, n]) => t(key, { n }));
+  const summary = useSinceSummary(since);
   return (
     <section className="wall-meeting" aria-label={tm('running')} data-testid="wall-meeting">
       <p className="wall-meeting-title">
@@ -47,9 +37,9 @@ export function WallMeetingBar() {
         })}
       </ol>
       <MeetingTimer meeting={meeting} />
-      {meeting.step === 0 && counts.length > 0 && (
+      {meeting.step === 0 && (
         <p className="wall-since" data-testid="wall-since">
-          {t('sinceCounts', { list: counts.join(' · ') })}
+          {summary}
         </p>
       )}
     </section>
