@@ -18,6 +18,8 @@ export interface ServerConfig {
   /** Base of share links without a trailing slash; undefined means http://HOST:PORT (actual port). */
   publicUrl?: string;
   logLevel: LogLevel;
+  /** SERVE_SOURCE_MAPS: serve the client's `*.map` files (off: 404). */
+  serveSourceMaps: boolean;
 }
 
 function parsePort(value: string | undefined): number {
@@ -38,6 +40,13 @@ function parsePublicUrl(value: string | undefined): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must start with http:// or https://, not "${value}"`);
   if (url.search || url.hash) throw new ConfigError('PUBLIC_URL must not have a query string or fragment');
   return url.href.replace(/\/+$/, '');
+}
+
+function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '') return false;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (or true/false, yes/no), not "${value}"`);
 }
 
 /**
@@ -68,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminToken,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     logLevel,
+    serveSourceMaps: parseFlag('SERVE_SOURCE_MAPS', env.SERVE_SOURCE_MAPS),
   };
 }

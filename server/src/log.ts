@@ -1,5 +1,7 @@
 // One JSON object per line on stdout: greppable by people, parseable by log shippers, and no
-// dependency (pino would add speed we do not need at a few lines per connection).
+// dependency (pino would add speed we do not need at a few lines per connection). Secrets stay out
+// (issue 8): fields named like one are redacted, and so is the value of a token or admin
+// parameter in any text (a URL with ?token=… or ?admin=…).
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -17,8 +19,13 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && value in RANK;
 }
 
+const SECRET_FIELD = /^(token|adminToken|adminLink|authorization|secret|draftKey|leaderToken)$/i;
+const SECRET_PARAM = /([?&](?:token|admin|leader)=)[^&#\s"]*/gi;
+const REDACTED = '[redacted]';
+
 /** Errors become {name, message, code} (and the stack at debug level), never "[object Object]". */
 function plain(value: unknown, withStack: boolean): unknown {
+  if (typeof value === 'string') return value.replace(SECRET_PARAM, `$1${REDACTED}`);
   if (!(value instanceof Error)) return value;
   const code = (value as { code?: unknown }).code;
   return { name: value.name, message: value.message, ...(code !== undefined && { code }), ...(withStack && { stack: value.stack }) };
@@ -30,7 +37,7 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
   const emit = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
     if (RANK[level] < min) return;
     const entry: LogFields = { time: new Date().toISOString(), level, msg };
-    for (const [key, value] of Object.entries(fields)) entry[key] = plain(value, level === 'error');
+    for (const [key, value] of Object.entries(fields)) entry[key] = SECRET_FIELD.test(key) ? REDACTED : plain(value, level === 'error');
     let line: string;
     try {
       line = JSON.stringify(entry);

@@ -3,6 +3,7 @@
 
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
+import { adminLinkBanner } from './auth/adminToken';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
@@ -29,10 +30,14 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
+    serveSourceMaps: config.serveSourceMaps,
     log,
   });
-  // The one line a person starting the server looks for, plain among the JSON log lines.
-  process.stdout.write(`\nMåltavle runs on ${server.publicUrl}\nAdmin link (create boards, share links, leader overview): ${server.publicUrl}/?admin=${encodeURIComponent(server.adminToken)}\n\n`);
+  // The line a person starting the server looks for, plain among the JSON log lines; the admin
+  // link only on a terminal, so it never lands in a log file.
+  process.stdout.write(
+    adminLinkBanner({ publicUrl: server.publicUrl, adminToken: server.adminToken, source: server.adminTokenSource, file: server.adminTokenFile }, process.stdout.isTTY === true),
+  );
 
   // A repeated signal is expected (npm forwards Ctrl+C that the terminal already sent), so it
   // does not cut the shutdown short; a watchdog does if storing ever hangs.

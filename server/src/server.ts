@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from './log';
-import { resolveAdminToken } from './auth/adminToken';
+import { resolveAdminToken, type AdminTokenSource } from './auth/adminToken';
+import type { ThrottleOptions } from './auth/attemptThrottle';
 import { createBoardTokens, loadTokenSecret } from './auth/boardTokens';
 import { createLeaderToken } from './auth/leaderToken';
 import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RETRY_DELAY_MS } from './storage/sqlite';
@@ -38,6 +39,10 @@ export interface StartOptions {
   publicUrl?: string;
   /** The built SPA; default dist/client in the repository. */
   staticDir?: string;
+  /** Serve the build's `*.map` files (SERVE_SOURCE_MAPS); default false: 404. */
+  serveSourceMaps?: boolean;
+  /** Wrong admin tokens per address before 429 (default 10 a minute, then 5 minutes). */
+  adminThrottle?: Partial<ThrottleOptions>;
   log?: Logger;
   /** A board without connections is stored and dropped from memory after this long (30 s). */
   idleUnloadMs?: number;
@@ -67,6 +72,9 @@ export interface RunningServer {
   port: number;
   publicUrl: string;
   adminToken: string;
+  /** Where the admin token came from, and its file (null: from the environment), for the start banner. */
+  adminTokenSource: AdminTokenSource;
+  adminTokenFile: string | null;
   stats(): { rooms: number; connections: number };
   /** Stop accepting, close sockets with 1001, store every board, close the store. Idempotent. */
   close(): Promise<void>;
@@ -93,7 +101,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   const admin = resolveAdminToken(dataDir, options.adminToken);
-  if (admin.generated) log.info('generated an admin token', { file: path.join(dataDir, 'admin-token') });
+  // Never the token itself: the admin link is for the person at the terminal (main.ts), not the log.
+  if (admin.source === 'generated') log.info('generated an admin token', { file: admin.file });
   const secret = loadTokenSecret(dataDir);
   const tokens = createBoardTokens(secret);
   const leader = createLeaderToken(secret);
@@ -120,12 +129,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     api: createApi({
       boards,
       adminToken: admin.token,
+      adminThrottle: options.adminThrottle,
       leader,
       publicUrl: () => publicUrl,
       routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createDraftsApi({ drafts, tokens, store, rooms, log })],
     }),
-    serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client')),
+    serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client'), { publicUrl: () => publicUrl, serveSourceMaps: options.serveSourceMaps }),
     log,
+    publicUrl: () => publicUrl,
     storeHealth: () => store.health(),
   });
   const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits });
@@ -154,7 +165,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const url = `http://${urlHost(host)}:${address.port}`;
   if (!publicUrl) publicUrl = url;
-  log.info('Måltavle is listening', { url, port: address.port, publicUrl, adminLink: `${publicUrl}/?admin=${encodeURIComponent(admin.token)}` });
+  log.info('Måltavle is listening', { url, port: address.port, publicUrl });
 
   let closing: Promise<void> | null = null;
   async function shutdown(): Promise<void> {
@@ -176,6 +187,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port: address.port,
     publicUrl,
     adminToken: admin.token,
+    adminTokenSource: admin.source,
+    adminTokenFile: admin.file,
     stats: () => ({ rooms: rooms.size, connections: sync.stats().connections }),
     close() {
       closing ??= shutdown();

@@ -57,9 +57,14 @@ export function actionExportRows(board: ExportSource, { includeArchived = false 
     }));
 }
 
-/** A cell a spreadsheet would evaluate gets an apostrophe in front (OWASP: CSV injection). */
+/**
+ * A cell a spreadsheet would evaluate gets an apostrophe in front (OWASP: CSV injection): one
+ * that starts with a tab or CR, or whose first character after any white space (spaces, NBSP,
+ * tabs, line breaks and the other Unicode spaces, which spreadsheets skip) is = + - or @.
+ * Only text cells come here; numbers in number columns are written as numbers.
+ */
 export function defuse(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^(?:[\t\r]|\s*[=+\-@])/.test(value) ? `'${value}` : value;
 }
 
 const cells = (row: ActionExportRow): string[] => [row.title, row.responsible, row.deadline, row.status, row.goal, row.idea];

@@ -3,6 +3,7 @@
 // ownership, the REST paths and the limits.
 //
 //   POST   /api/boards/:id/drafts            edit token + X-Draft-Key   body {text, author, color, participantId}
+//                                            (403 when participantId is bound to another key, or the key to another id)
 //   GET    /api/boards/:id/drafts            edit token + X-Draft-Key   → my drafts only
 //   DELETE /api/boards/:id/drafts/:draftId   edit token + X-Draft-Key   → only my own
 //   POST   /api/boards/:id/drafts/reveal     edit token                 → every draft becomes an idea
@@ -13,8 +14,15 @@ export const DRAFT_KEY_HEADER = 'X-Draft-Key';
 /** 128 bits or more, base64url. */
 export const DRAFT_KEY_PATTERN = /^[A-Za-z0-9_-]{22,86}$/;
 
+/** Hidden ideas per draft key on a board (the name is historic: a key writes as one participant). */
 export const DRAFTS_PER_PARTICIPANT_MAX = 100;
+/** Hidden ideas on a board, all keys together. */
 export const DRAFTS_PER_BOARD_MAX = 1000;
+/**
+ * Participants (bound participant id ↔ draft key pairs) with hidden ideas on a board until the
+ * reveal (issue 8): keeps the bindings table bounded however many keys an editor makes.
+ */
+export const DRAFT_PARTICIPANTS_PER_BOARD_MAX = 200;
 
 export interface Draft {
   id: string;

@@ -4,6 +4,7 @@
 import { isOpenStatus, isOverdue, type ActionStatus } from './actionStatus';
 import { isIsoDate } from './calendar';
 import { isUnderTarget, latestActualPeriod, type Direction, type Measurements } from './goalProgress';
+import { fitText } from '../limits';
 
 /** An open action past its deadline, for the leader overview (issue 5). */
 export interface OverdueAction {
@@ -29,7 +30,7 @@ export interface GoalUnderTarget {
   target: number;
 }
 
-/** Longest title or name copied into a summary; most overdue actions listed per board. */
+/** Longest title or name copied into a summary (= MAX_TITLE_LENGTH, the board title's); most overdue actions listed per board. */
 export const SUMMARY_TEXT_MAX = 200;
 export const SUMMARY_LIST_MAX = 50;
 
@@ -67,7 +68,8 @@ export function emptySummary(): BoardSummary {
   };
 }
 
-const clip = (text: string | undefined) => (text ?? '').slice(0, SUMMARY_TEXT_MAX);
+/** Cut to SUMMARY_TEXT_MAX characters, never half a surrogate pair. */
+const clip = (text: string | undefined) => fitText(text ?? '', SUMMARY_TEXT_MAX).text;
 
 /**
  * The open actions that have a deadline: all a summary needs to know its overdue count on any

@@ -79,6 +79,9 @@ test('the wall shows the whole board readable from three metres, and the meeting
   await seedBoard(server.url, board, seedBorgerservice, borgerserviceSeen);
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await context.newPage();
+  // Any error in the page fails the test (a wall must never crash mid-meeting).
+  const errors: string[] = [];
+  wall.on('pageerror', (e) => errors.push(e.message));
   await wall.goto(board.links.view);
   await expect(wall.getByTestId('wall')).toBeVisible();
 
@@ -173,6 +176,7 @@ test('the wall shows the whole board readable from three metres, and the meeting
   }
   await expectNoSeriousA11yViolations(wall);
   expect(await scrolled()).toBe(0);
+  expect(errors).toEqual([]);
   facilitator.destroy();
   await context.close();
 });

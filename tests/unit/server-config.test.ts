@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from '../../server/src/config';
 
 describe('configuration from the environment', () => {
   test('defaults follow design.md', () => {
-    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, publicUrl: undefined, logLevel: 'info' });
+    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false });
+  });
+
+  test('SERVE_SOURCE_MAPS turns the source maps on (issue 8)', () => {
+    for (const on of ['1', 'true', 'YES', 'on']) expect(loadConfig({ SERVE_SOURCE_MAPS: on }).serveSourceMaps).toBe(true);
+    for (const off of ['', '0', 'false', 'no', 'off']) expect(loadConfig({ SERVE_SOURCE_MAPS: off }).serveSourceMaps).toBe(false);
   });
 
   test('values are taken and PUBLIC_URL loses its trailing slash', () => {
@@ -17,6 +22,7 @@ describe('configuration from the environment', () => {
     [{ PUBLIC_URL: 'tavle.dk' }, /PUBLIC_URL/],
     [{ PUBLIC_URL: 'ftp://tavle.dk' }, /PUBLIC_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ SERVE_SOURCE_MAPS: 'maybe' }, /SERVE_SOURCE_MAPS/],
     [{ DATABASE_URL: 'postgres://x' }, /not supported yet/],
     [{ REDIS_URL: 'redis://x' }, /not supported yet/],
   ])('%o is refused with a clear message', (env, message) => {

@@ -15,8 +15,8 @@ export function WallMeetingBar() {
   const t = useT(wallMessages);
   const meeting = useMeeting();
   const since = useSinceLast();
-  if (!meeting) return null;
   const summary = useSinceSummary(since);
+  if (!meeting) return null;
   return (
     <section className="wall-meeting" aria-label={tm('running')} data-testid="wall-meeting">
       <p className="wall-meeting-title">

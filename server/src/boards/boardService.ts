@@ -2,6 +2,8 @@
 // summary that is current for today.
 
 import * as Y from 'yjs';
+import { fitText } from '../../../shared/limits';
+import { MAX_TITLE_LENGTH } from '../../../shared/protocol';
 import { initBoard } from '../../../shared/schema';
 import { newId } from '../../../shared/ids';
 import { boardPath, type Capability } from '../../../shared/protocol';
@@ -97,7 +99,8 @@ export function createBoardService({ store, tokens, rooms, log, publicUrl }: Boa
       for (const record of await store.listBoards()) {
         const summary = publicSummary(await freshSummary(record, day));
         const links = role === 'admin' ? linksOf(record.id).links : { view: publicUrl() + boardPath(record.id, tokens.issue(record.id, 'view')) };
-        result.push({ id: record.id, title: record.title, updatedAt: record.updatedAt, summary, links });
+        // A row stored before titles were bounded may hold any length: the list shows at most 200.
+        result.push({ id: record.id, title: fitText(record.title, MAX_TITLE_LENGTH).text, updatedAt: record.updatedAt, summary, links });
       }
       return result;
     },

@@ -26,6 +26,8 @@ export function summarizeDoc(doc: Y.Doc, day: string): { title: string; summary:
     { goals: board.goals, ideas: board.ideas, actions: board.actions, lastMeetingAt: board.meta.lastMeetingAt },
     day,
   );
+  // readMeta cuts the title to MAX_TITLE_LENGTH, so a title written into the document at any
+  // length is listed (and stored next to the board) at most 200 characters long (issue 8).
   return { title: board.meta.title, summary: { ...summary, openDated: openDatedActions(board.actions) } };
 }
 

@@ -3,12 +3,17 @@
 // the others until it is revealed is to not put it there. One table in the same SQLite file as
 // the boards (its own connection; WAL lets both write in turn). The owner is known only by the
 // SHA-256 of their secret draft key; the key itself is never stored.
+//
+// A participant id is bound to the first draft key that writes under it (issue 8), and a key to
+// the one participant id it writes as, until the board's hidden ideas are revealed: no key can
+// post as another participant. Ids are public (awareness, turn order), so the binding ends with
+// the reveal; a permanent one would let anyone with the edit link lock a participant out for good.
 
 import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { newId } from '../../../shared/ids';
-import type { Draft, DraftInput } from '../../../shared/domain/drafts';
+import { DRAFT_PARTICIPANTS_PER_BOARD_MAX, type Draft, type DraftInput } from '../../../shared/domain/drafts';
 import { SQLITE_FILE } from '../storage/sqlite';
 import { StorageUnavailableError, isStorageFailure } from '../storage/store';
 
@@ -31,8 +36,12 @@ export interface DraftCount {
   count: number;
 }
 
+/** Why a draft was not added: its participant id is another key's, the key writes as another participant, or the board has too many participants. */
+export type DraftRefusal = { refused: 'participant-taken' | 'key-taken' | 'too-many-participants' };
+
 export interface DraftStore {
-  add(boardId: string, ownerKey: string, input: DraftInput & { round: number }, at: string): Draft;
+  /** Add a draft, binding its participant id to the key (see above); a refusal adds nothing. */
+  add(boardId: string, ownerKey: string, input: DraftInput & { round: number }, at: string): Draft | DraftRefusal;
   /** The owner's drafts, oldest first. */
   mine(boardId: string, ownerKey: string): Draft[];
   /** Remove one of the owner's drafts; false when there is none with that id of theirs. */
@@ -43,7 +52,7 @@ export interface DraftStore {
   counts(boardId: string): DraftCount[];
   /** Every draft of the board, oldest first (for the reveal). */
   all(boardId: string): Draft[];
-  /** Remove exactly these drafts (after they were put into the document). */
+  /** Remove exactly these drafts (after they were put into the document); participants left without drafts are unbound. */
   removeMany(boardId: string, ids: readonly string[]): void;
   close(): void;
 }
@@ -93,6 +102,13 @@ export function openDraftStore(dataDir: string): DraftStore {
       created_at TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS idea_drafts_by_owner ON idea_drafts (board_id, owner_hash, created_at);
+    CREATE TABLE IF NOT EXISTS idea_draft_owners (
+      board_id TEXT NOT NULL,
+      participant_id TEXT NOT NULL,
+      owner_hash TEXT NOT NULL,
+      PRIMARY KEY (board_id, participant_id),
+      UNIQUE (board_id, owner_hash)
+    );
   `);
   const insert = db.prepare(
     'INSERT INTO idea_drafts (id, board_id, owner_hash, participant_id, author, color, round, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -109,16 +125,35 @@ export function openDraftStore(dataDir: string): DraftStore {
             (SELECT d2.author FROM idea_drafts d2 WHERE d2.board_id = d.board_id AND d2.participant_id = d.participant_id ORDER BY d2.created_at DESC LIMIT 1) AS author
        FROM idea_drafts d WHERE board_id = ? GROUP BY participant_id`,
   );
+  const selectOwner = db.prepare<[string, string, string], { participant_id: string; owner_hash: string }>(
+    'SELECT participant_id, owner_hash FROM idea_draft_owners WHERE board_id = ? AND (participant_id = ? OR owner_hash = ?)',
+  );
+  const countOwners = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM idea_draft_owners WHERE board_id = ?');
+  const insertOwner = db.prepare('INSERT INTO idea_draft_owners (board_id, participant_id, owner_hash) VALUES (?, ?, ?)');
+  // Participants without hidden ideas left are free again (after a reveal).
+  const releaseIdle = db.prepare(
+    'DELETE FROM idea_draft_owners WHERE board_id = ? AND NOT EXISTS (SELECT 1 FROM idea_drafts d WHERE d.board_id = idea_draft_owners.board_id AND d.participant_id = idea_draft_owners.participant_id)',
+  );
+  const add = db.transaction((boardId: string, ownerKey: string, input: DraftInput & { round: number }, at: string): Draft | DraftRefusal => {
+    const owner = hashDraftKey(ownerKey);
+    const bound = selectOwner.all(boardId, input.participantId, owner);
+    if (bound.some((row) => row.participant_id === input.participantId && row.owner_hash !== owner)) return { refused: 'participant-taken' };
+    if (bound.some((row) => row.owner_hash === owner && row.participant_id !== input.participantId)) return { refused: 'key-taken' };
+    if (bound.length === 0) {
+      if ((countOwners.get(boardId)?.n ?? 0) >= DRAFT_PARTICIPANTS_PER_BOARD_MAX) return { refused: 'too-many-participants' };
+      insertOwner.run(boardId, input.participantId, owner);
+    }
+    const draft: Draft = { id: newId(), text: input.text, author: input.author, color: input.color, participantId: input.participantId, round: input.round, createdAt: at };
+    insert.run(draft.id, boardId, owner, draft.participantId, draft.author, draft.color, draft.round, draft.text, draft.createdAt);
+    return draft;
+  });
   const removeMany = db.transaction((boardId: string, ids: readonly string[]) => {
     for (const id of ids) deleteOne.run(boardId, id);
+    releaseIdle.run(boardId);
   });
 
   return {
-    add: writing('save the hidden idea', (boardId: string, ownerKey: string, input: DraftInput & { round: number }, at: string) => {
-      const draft: Draft = { id: newId(), text: input.text, author: input.author, color: input.color, participantId: input.participantId, round: input.round, createdAt: at };
-      insert.run(draft.id, boardId, hashDraftKey(ownerKey), draft.participantId, draft.author, draft.color, draft.round, draft.text, draft.createdAt);
-      return draft;
-    }),
+    add: writing('save the hidden idea', add),
     mine: (boardId, ownerKey) => selectMine.all(boardId, hashDraftKey(ownerKey)).map(toDraft),
     remove: writing('delete the hidden idea', (boardId: string, ownerKey: string, draftId: string) => deleteMine.run(boardId, hashDraftKey(ownerKey), draftId).changes > 0),
     countFor: (boardId, ownerKey) => countMine.get(boardId, hashDraftKey(ownerKey))?.n ?? 0,

@@ -11,7 +11,7 @@ import type http from 'node:http';
 import { z } from 'zod';
 import { MAX_HTTP_BODY_BYTES } from '../../../shared/protocol';
 import { MAX_TEXT_LENGTH, addIdea, setHiddenCounts } from '../../../shared/schema';
-import { DRAFT_KEY_HEADER, DRAFTS_PER_BOARD_MAX, DRAFTS_PER_PARTICIPANT_MAX, isDraftKey } from '../../../shared/domain/drafts';
+import { DRAFT_KEY_HEADER, DRAFT_PARTICIPANTS_PER_BOARD_MAX, DRAFTS_PER_BOARD_MAX, DRAFTS_PER_PARTICIPANT_MAX, isDraftKey } from '../../../shared/domain/drafts';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
@@ -20,7 +20,7 @@ import type { ApiRoute } from '../http/apiRoute';
 import { authorizeBoardEdit, decodeSegment } from '../http/boardAuth';
 import { readJsonBody } from '../http/body';
 import { HttpError, methodNotAllowed, sendJson } from '../http/responses';
-import type { DraftStore } from './draftStore';
+import type { DraftRefusal, DraftStore } from './draftStore';
 
 export const DRAFTS_PATH = /^\/api\/boards\/([^/]+)\/drafts(?:\/([^/]+))?\/?$/;
 
@@ -48,6 +48,12 @@ function draftKey(req: http.IncomingMessage): string {
   return key;
 }
 
+const REFUSALS: Record<DraftRefusal['refused'], [status: number, message: string]> = {
+  'participant-taken': [403, 'This participant id writes hidden ideas with another draft key on this board; post under your own id'],
+  'key-taken': [403, 'This draft key already writes hidden ideas as another participant on this board'],
+  'too-many-participants': [429, `At most ${DRAFT_PARTICIPANTS_PER_BOARD_MAX} participants with hidden ideas on a board; reveal first`],
+};
+
 export function createDraftsApi({ drafts, tokens, store, rooms, log }: DraftsApiDeps): ApiRoute {
   /** Tell everyone on the board how many hidden ideas each participant has (never the text). */
   async function publishCounts(boardId: string): Promise<void> {
@@ -57,7 +63,10 @@ export function createDraftsApi({ drafts, tokens, store, rooms, log }: DraftsApi
 
   async function reveal(boardId: string): Promise<number> {
     const all = drafts.all(boardId);
-    if (all.length === 0) return 0;
+    if (all.length === 0) {
+      drafts.removeMany(boardId, []); // frees the participant ids all the same
+      return 0;
+    }
     const room = await rooms.acquire(boardId);
     // Read again: a draft deleted while the room was loading is not revealed.
     const current = new Set(drafts.all(boardId).map((d) => d.id));
@@ -107,9 +116,10 @@ export function createDraftsApi({ drafts, tokens, store, rooms, log }: DraftsApi
     const body = await readJsonBody(req, MAX_HTTP_BODY_BYTES);
     const parsed = DraftBody.safeParse(body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid body');
-    if (drafts.countFor(boardId, key) >= DRAFTS_PER_PARTICIPANT_MAX) throw new HttpError(429, `At most ${DRAFTS_PER_PARTICIPANT_MAX} hidden ideas each; reveal first`);
+    if (drafts.countFor(boardId, key) >= DRAFTS_PER_PARTICIPANT_MAX) throw new HttpError(429, `At most ${DRAFTS_PER_PARTICIPANT_MAX} hidden ideas per draft key on a board; reveal or delete some first`);
     if (drafts.countBoard(boardId) >= DRAFTS_PER_BOARD_MAX) throw new HttpError(429, `At most ${DRAFTS_PER_BOARD_MAX} hidden ideas on a board; reveal first`);
     const draft = drafts.add(boardId, key, parsed.data, new Date().toISOString());
+    if ('refused' in draft) throw new HttpError(...REFUSALS[draft.refused]);
     await publishCounts(boardId);
     sendJson(res, 201, { draft });
     return true;

@@ -5,6 +5,7 @@ import type http from 'node:http';
 import { z } from 'zod';
 import { MAX_HTTP_BODY_BYTES, MAX_TITLE_LENGTH } from '../../../shared/protocol';
 import { isAdminAuthorization } from '../auth/adminToken';
+import { AttemptThrottle, clientAddress, type ThrottleOptions } from '../auth/attemptThrottle';
 import type { BoardService } from '../boards/boardService';
 import { bearerToken, type LeaderTokens } from '../auth/leaderToken';
 import { readJsonBody } from './body';
@@ -28,17 +29,33 @@ export interface ApiDeps {
   publicUrl: () => string;
   /** Routes under /api/boards/:id/… (goal and action-plan exports, hidden ideas); tried in order before 404. */
   routes?: readonly ApiRoute[];
+  /** Wrong admin tokens per client address before 429 (defaults: ADMIN_THROTTLE_DEFAULTS). */
+  adminThrottle?: Partial<ThrottleOptions>;
 }
 
-export function createApi({ boards, adminToken, leader, publicUrl, routes = [] }: ApiDeps) {
+export function createApi({ boards, adminToken, leader, publicUrl, routes = [], adminThrottle }: ApiDeps) {
   const isLeader = (req: http.IncomingMessage) => leader.check(bearerToken(req.headers.authorization));
+  const throttle = new AttemptThrottle(adminThrottle);
 
+  /**
+   * The admin token or an HttpError. An address that sent too many wrong tokens lately is refused
+   * before its token is looked at (else trying would go on, only slower to read); a missing header
+   * is no guess and does not count, nor does the (genuine) leader token.
+   */
   function requireAdmin(req: http.IncomingMessage): void {
-    if (!isAdminAuthorization(req.headers.authorization, adminToken)) {
-      if (isLeader(req)) throw new HttpError(403, 'The leader link can only read the overview; this needs the admin token');
-      const message = req.headers.authorization ? 'The admin token is not valid' : 'This needs the admin token: Authorization: Bearer <ADMIN_TOKEN>';
-      throw new HttpError(401, message, { 'WWW-Authenticate': 'Bearer' });
+    const client = clientAddress(req);
+    const wait = throttle.retryAfter(client);
+    if (wait > 0) throw new HttpError(429, `Too many wrong admin tokens from your address; try again in ${wait} s`, { 'Retry-After': String(wait) });
+    if (isAdminAuthorization(req.headers.authorization, adminToken)) {
+      throttle.succeed(client);
+      return;
     }
+    if (isLeader(req)) throw new HttpError(403, 'The leader link can only read the overview; this needs the admin token');
+    if (req.headers.authorization) {
+      throttle.fail(client);
+      throw new HttpError(401, 'The admin token is not valid', { 'WWW-Authenticate': 'Bearer' });
+    }
+    throw new HttpError(401, 'This needs the admin token: Authorization: Bearer <ADMIN_TOKEN>', { 'WWW-Authenticate': 'Bearer' });
   }
 
   async function createBoard(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,10 +1,11 @@
 // Every HTTP request starts here: liveness (/healthz) and readiness (/readyz), API, a hint for
-// /sync without an upgrade, and the SPA. No error escapes as anything but {"error": …}.
+// /sync without an upgrade, and the SPA. No error escapes as anything but {"error": …}, and every
+// answer carries the security headers (responses.ts).
 
 import type http from 'node:http';
 import type { Logger } from '../log';
 import { SYNC_PATH } from '../../../shared/protocol';
-import { HttpError, sendError, sendJson } from './responses';
+import { HttpError, sendError, sendJson, setSecurityHeaders } from './responses';
 import { StorageUnavailableError, isDiskFull, isStorageFailure, unreadyReason, type StoreHealth } from '../storage/store';
 
 export interface RouterDeps {
@@ -13,12 +14,14 @@ export interface RouterDeps {
   api: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => Promise<void>;
   serveStatic: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void;
   log: Logger;
+  /** Base of the links the server hands out; https there adds Strict-Transport-Security. */
+  publicUrl: () => string;
 }
 
 /** Seconds a client should wait before retrying a request the store could not write. */
 const STORAGE_RETRY_AFTER_S = '30';
 
-export function createRouter({ api, serveStatic, log, storeHealth }: RouterDeps) {
+export function createRouter({ api, serveStatic, log, storeHealth, publicUrl }: RouterDeps) {
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let pathname: string;
     try {
@@ -45,6 +48,7 @@ export function createRouter({ api, serveStatic, log, storeHealth }: RouterDeps)
   }
 
   return function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    setSecurityHeaders(res, publicUrl());
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         sendError(res, error.status, error.message, error.headers);

@@ -1,11 +1,14 @@
 // The built SPA from dist/client: files by path, index.html for client routes (/b/:id), long
-// caching for content-hashed /assets/*, and no way out of the directory.
+// caching for content-hashed /assets/*, and no way out of the directory. The HTML carries the
+// app's Content-Security-Policy with a fresh nonce per answer; source maps are served only when
+// asked for (SERVE_SOURCE_MAPS).
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type http from 'node:http';
-import { HttpError, methodNotAllowed, SECURITY_HEADERS } from './responses';
+import { appContentSecurityPolicy, HttpError, methodNotAllowed, SECURITY_HEADERS } from './responses';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +43,17 @@ interface CachedFile {
   gzip: Buffer | null;
 }
 
-export function createStaticFiles(root: string) {
+export interface StaticFilesOptions {
+  /** Base of the links the server hands out (its socket origin goes into the CSP). */
+  publicUrl: () => string;
+  /**
+   * Serve the build's `*.map` files (SERVE_SOURCE_MAPS=1). Off by default: they hand out the
+   * whole client source, comments included, to anyone; a developer turns them on when debugging.
+   */
+  serveSourceMaps?: boolean;
+}
+
+export function createStaticFiles(root: string, { publicUrl, serveSourceMaps = false }: StaticFilesOptions) {
   const base = path.resolve(root);
   const cache = new Map<string, CachedFile>();
 
@@ -63,8 +76,37 @@ export function createStaticFiles(root: string) {
     return entry;
   }
 
+  const acceptsGzip = (req: http.IncomingMessage) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+
+  /**
+   * The app's HTML, never the same twice: react-aria adds two small <style> elements at run time
+   * and takes their nonce from `<meta property="csp-nonce">`, so each answer gets a fresh nonce in
+   * that tag and in its policy. Hence no ETag (a 304 would pair the cached page's nonce with a new
+   * policy); the page is well under a kilobyte.
+   */
+  function sendApp(req: http.IncomingMessage, res: http.ServerResponse, file: string, stat: fs.Stats): void {
+    const nonce = crypto.randomBytes(16).toString('base64');
+    const meta = `<meta property="csp-nonce" content="${nonce}" />`;
+    const source = cached(file, stat, '.html').body.toString('utf8');
+    const head = /<head\b[^>]*>/i.exec(source);
+    const html = head ? source.slice(0, head.index + head[0].length) + meta + source.slice(head.index + head[0].length) : meta + source;
+    const raw = Buffer.from(html, 'utf8');
+    const body = raw.byteLength > 1024 && acceptsGzip(req) ? zlib.gzipSync(raw) : raw;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': appContentSecurityPolicy(publicUrl(), nonce),
+      'Content-Type': CONTENT_TYPES['.html']!,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      'Content-Length': body.byteLength,
+      ...(body !== raw && { 'Content-Encoding': 'gzip' }),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   function send(req: http.IncomingMessage, res: http.ServerResponse, file: string, stat: fs.Stats, cacheControl: string): void {
     const ext = path.extname(file).toLowerCase();
+    if (ext === '.html' && stat.size <= MAX_CACHED_BYTES) return sendApp(req, res, file, stat);
     const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
     const headers: Record<string, string | number> = {
       ...SECURITY_HEADERS,
@@ -87,7 +129,7 @@ export function createStaticFiles(root: string) {
       return;
     }
     const entry = cached(file, stat, ext);
-    const gzip = entry.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? entry.gzip : null;
+    const gzip = entry.gzip && acceptsGzip(req) ? entry.gzip : null;
     const body = gzip ?? entry.body;
     res.writeHead(200, { ...headers, 'Content-Length': body.byteLength, ...(gzip && { 'Content-Encoding': 'gzip' }) });
     res.end(head ? undefined : body);
@@ -104,6 +146,7 @@ export function createStaticFiles(root: string) {
     if (decoded.includes('\0') || decoded.includes('\\')) throw new HttpError(400, 'Malformed path');
     const file = path.resolve(base, '.' + path.posix.normalize(decoded));
     if (file !== base && !file.startsWith(base + path.sep)) throw new HttpError(404, 'Not found');
+    if (!serveSourceMaps && path.extname(file).toLowerCase() === '.map') throw new HttpError(404, 'Not found');
 
     const stat = file === base ? null : statFile(file);
     if (stat) {
