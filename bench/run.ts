@@ -2,14 +2,17 @@
 // child process on 127.0.0.1, driven side by side in one run from this one load process with
 // real client libraries. Prints a Markdown report and (for a full run) writes docs/benchmarks.md.
 //
-//   npm run bench                      full run (about 6 minutes, at most ~9 with retries), writes docs/benchmarks.md
-//   npm run bench -- --quick           short smoke run (about 2 minutes); prints only
+//   npm run bench                      full run (about 8 minutes, at most ~11 with retries), writes docs/benchmarks.md
+//   npm run bench -- --quick           short smoke run (about 3 minutes); prints only
 //   npm run bench -- --only=relay-200x10,cold-open   some scenarios; prints only
+//   npm run bench -- --only=browser-board --out=docs/benchmarks.md --append   the browser board alone, into the doc
 //   options: --servers=ours,reference,hocuspocus (also ours-bundled: our server bundled by esbuild
 //   and run by plain node, to see what the tsx loader costs)  --out=FILE  --append (add the results to FILE
-//   as a re-run section instead of rewriting it)  --no-write  --retries=N (relay rows run again
-//   while other processes used > 50 % of a core during them; default 1, 0 with --quick)
-// Scenarios: relay-1x50, relay-20x10, relay-200x10, cold-open, initial-js.
+//   as a re-run section instead of rewriting it; a re-run section made by the same command is replaced)
+//   --no-write  --retries=N (relay rows run again while other processes used > 50 % of a core during
+//   them; default 1, 0 with --quick)  --reps=N (browser-board repetitions; default 5, 2 with --quick)
+// Scenarios: relay-1x50, relay-20x10, relay-200x10, cold-open, initial-js, browser-board (ours only, in
+// headless Chromium at CHROMIUM_PATH or /usr/bin/chromium).
 //
 // Every wait is bounded, every loop is bounded, a watchdog ends the whole run, and every child
 // process is killed on any exit (including Ctrl-C).
@@ -23,11 +26,12 @@ import { renderReport, type Results, type RunInfo } from './lib/report';
 import { NOISY_BACKGROUND_PERCENT, RELAY_SCENARIOS, runRelay, type RelayResult } from './scenarios/relay';
 import { COLD_VARIANTS, runColdOpen } from './scenarios/coldOpen';
 import { runInitialJs } from './scenarios/initialJs';
+import { runBrowserBoard } from './scenarios/browserBoard';
 
-const SCENARIOS = ['relay-1x50', 'relay-20x10', 'relay-200x10', 'cold-open', 'initial-js'] as const;
+const SCENARIOS = ['relay-1x50', 'relay-20x10', 'relay-200x10', 'cold-open', 'initial-js', 'browser-board'] as const;
 
 function parseArgs(argv: string[]) {
-  const options = { quick: false, retries: -1, only: null as string[] | null, servers: TARGETS as Target[], out: null as string | null, append: false, write: true };
+  const options = { quick: false, retries: -1, reps: 0, only: null as string[] | null, servers: TARGETS as Target[], out: null as string | null, append: false, write: true };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg.startsWith('--only=')) options.only = arg.slice(7).split(',').filter(Boolean);
@@ -35,6 +39,7 @@ function parseArgs(argv: string[]) {
     else if (arg.startsWith('--out=')) options.out = arg.slice(6);
     else if (arg === '--append') options.append = true;
     else if (arg.startsWith('--retries=')) options.retries = Math.max(0, Math.min(3, Number(arg.slice(10)) || 0));
+    else if (arg.startsWith('--reps=')) options.reps = Math.max(1, Math.min(20, Number(arg.slice(7)) || 1));
     else if (arg === '--no-write') options.write = false;
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n\n')[0] + '\n');
@@ -45,6 +50,7 @@ function parseArgs(argv: string[]) {
     }
   }
   if (options.retries < 0) options.retries = options.quick ? 0 : 1;
+  if (options.reps === 0) options.reps = options.quick ? 2 : 5;
   for (const name of options.only ?? []) {
     if (!SCENARIOS.some((s) => s === name || s.startsWith(name))) {
       process.stderr.write(`unknown scenario ${name}; one of ${SCENARIOS.join(', ')}\n`);
@@ -124,6 +130,57 @@ A full run rewrites this file except the block between \`<!-- keep -->\` and \`<
 - **Initial JavaScript.** \`vite build\` into a temporary directory (so a \`dist/client\` that tests are
   serving is left alone), then gzip -9 of every script \`index.html\` loads up front: the entry
   \`<script type="module">\` and its \`<link rel="modulepreload">\` chunks. Lazy chunks do not count.
+- **Browser board (issue 9).** \`--only=browser-board\`; ours only, last in a run. The client is
+  built by \`vite build --outDir\` into a private temporary directory and served from there by our
+  server as a child process (\`bench/servers/ours-static.ts\`: \`server/src/main.ts\`'s configuration
+  plus \`staticDir\`, which has no environment setting) with a temporary \`DATA_DIR\`. A board made
+  through \`POST /api/boards\` is seeded in one transaction by a y-websocket client of this process
+  with the shared verbs (\`addGoal\`, \`setTarget\`, \`setActual\`, \`addIdea\`, \`assessIdea\`,
+  \`promoteToAction\`, \`addAction\`, \`setActionDeadline\`, \`setActionStatus\`): 500 ideas (450 assessed,
+  60 of them promoted to actions), 100 actions, 3 monthly goals × 36 periods (30 with actuals); a
+  second client must see all of it before the browser starts. Debian's headless Chromium
+  (\`CHROMIUM_PATH\`, default \`/usr/bin/chromium\`; never a downloaded browser) through
+  playwright-core, 1920 × 1080, locale da-DK, opens the board's edit link; the participant's
+  name is put into localStorage first, so the name dialog does not open. Each of N repetitions
+  (5; 2 with \`--quick\`; \`--reps=N\`) uses a fresh browser context: a **cold** load (empty HTTP
+  cache and IndexedDB), then a **warm** one (the same page navigated again), then a drag and a
+  typing on that page. Everything is measured in the page, from a script that runs before the
+  page's own (\`addInitScript\`), with the Performance API; times are from navigation start:
+  - **Interactive**, TTI-style: the moment every one of the 500 post-its of the Idéer field
+    (\`[data-field="ideas"] li.idea-card\`) is in the DOM (a MutationObserver counts them after each
+    batch of added nodes), then the end of the last long task (PerformanceObserver \`longtask\`,
+    tasks over 50 ms) before the first 500 ms without one. Lighthouse waits for 5 s of quiet and
+    for the network; here the post-its must be there and the main thread quiet for 500 ms. The
+    longest task and the blocking time (Σ task − 50 ms) are of the long tasks before that moment.
+    The budget verdict is on the median of the cold runs and of the warm runs (both ≤ 1.5 s).
+  - **Drag**: a post-it (card or numbered marker) on the assessment grid is picked up with
+    \`page.mouse\` (down, 3 moves past dnd-kit's 6 px activation distance, wait for the drag
+    overlay), then moved in 60 small steps across the grid and back, each \`mouse.move\` awaited
+    (on this machine a step takes 25–45 ms, so about two frames per step), then dropped. A
+    \`requestAnimationFrame\` loop in the page records every frame interval from the first step to
+    the last; the budget row is the p95 of the intervals of all drags pooled. The details also
+    show the p95 of only the frames that followed a \`pointermove\`, the same loop on the idle page
+    just before (the floor: 16.7 ms at 60 Hz), and the longest task within 1.5 s after the drop
+    (the assessment written, the grid laid out again), which the frame budget does not cover.
+  - **Typing**: one post-it's text editor is opened (its text button, or the card's menu →
+    "Redigér tekst"), 20 characters are typed 50 ms apart and saved with Ctrl+Enter. While typing
+    and while saving, a MutationObserver (child list, attributes, text) records which post-its'
+    DOM changed, by \`data-idea-id\` (the Idéer card and the same idea's card on the grid count as
+    one post-it), and how many mutations fell outside any post-it. Changed DOM is a **proxy** for
+    re-rendering: a component can re-render without changing the DOM. So a stub React DevTools
+    hook (\`__REACT_DEVTOOLS_GLOBAL_HOOK__\`, \`onCommitFiberRoot\`; counting only while recording)
+    also counts commits and rendered components the way React DevTools decides "did render"
+    (descend only where a fiber's children were re-created in the commit; count function, class,
+    forwardRef and memo components that mounted or have the PerformedWork flag), and how many of
+    them were an Idéer post-it's own component (its first DOM element is the \`li.idea-card\`). The
+    budget is met when only the post-it typed into changed and at most one post-it component
+    rendered, in both phases.
+  - **Noise**: Chromium, our server and the bench share 2 cores with whatever else runs; the load
+    average is recorded per run. A long task on a busy machine is longer by what the other
+    processes took: compare runs only at a similar load average. Each run also records the CPU
+    that other processes used meanwhile (the machine's busy time minus that of the bench, its
+    Chromium and our server, from /proc); a browser process that exits during a run counts as
+    "other", so the figure is an upper bound. A verdict is marked (noisy) above 50 % of a core.
 - **Experiments** (not part of a plain run): \`--servers=ours-bundled\` adds our server bundled by
   esbuild and run by plain \`node\` (no tsx loader); \`BENCH_OURS_NODE_ARGS\` and
   \`BENCH_BUNDLED_NODE_ARGS\` pass node flags to ours / the bundled one (e.g.
@@ -164,9 +221,9 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const startedAt = new Date();
   const loadavgStart = os.loadavg();
-  const results: Results = { relay: [], cold: [], initialJs: null };
+  const results: Results = { relay: [], cold: [], initialJs: null, browser: null };
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  log(`bench: ${options.quick ? 'quick' : 'full'} run; load average ${loadavgStart.map((v) => v.toFixed(2)).join(' ')}`);
+  log(`bench: ${options.quick ? 'quick' : partial ? 'partial' : 'full'} run; load average ${loadavgStart.map((v) => v.toFixed(2)).join(' ')}`);
 
   if (wanted('initial-js')) {
     log('initial-js: vite build …');
@@ -224,6 +281,13 @@ async function main(): Promise<void> {
     }
   }
 
+  // Last, so it never delays a relay retry; ours only (the peers have no SPA).
+  if (wanted('browser-board')) {
+    log(`browser-board: ${options.reps} cold and warm loads, drags and typings in headless Chromium …`);
+    results.browser = await runBrowserBoard(log, { reps: options.reps });
+    if (!results.browser.ok) log(`    failed: ${results.browser.error}`);
+  }
+
   const info: RunInfo = {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     mode: options.quick ? 'quick smoke run (short windows, fewer edits: not for comparing with the budgets)' : partial ? 'partial run' : 'full run',
@@ -239,6 +303,7 @@ async function main(): Promise<void> {
       '@hocuspocus/provider': versionOf('@hocuspocus/provider'),
       '@hocuspocus/extension-sqlite': versionOf('@hocuspocus/extension-sqlite'),
       ws: versionOf('ws'),
+      ...(results.browser ? { react: versionOf('react'), 'playwright-core': versionOf('playwright-core'), Chromium: results.browser.chromium ?? '?' } : {}),
     },
     loadavgStart,
     loadavgEnd: os.loadavg(),
@@ -250,7 +315,17 @@ async function main(): Promise<void> {
   const out = options.out ?? (partial ? null : path.join(REPO_ROOT, 'docs/benchmarks.md'));
   if (out && options.write) {
     if (options.append && fs.existsSync(out)) {
-      fs.appendFileSync(out, `\n${markdown.replace(/^## Results/, '## Re-run')}\n`);
+      // A re-run section made by the same command is replaced; else the section is added at the end.
+      const section = markdown.replace(/^## Results/, '## Re-run');
+      const previous = fs.readFileSync(out, 'utf8');
+      const parts = previous.split(/^(?=## )/m);
+      const same = parts.findIndex((part) => part.startsWith('## Re-run') && part.includes(`- Command: \`${info.command}\``));
+      if (same >= 0) {
+        parts[same] = `${section}\n\n`;
+        fs.writeFileSync(out, parts.join('').replace(/\n+$/, '\n'));
+      } else {
+        fs.appendFileSync(out, `\n${section}\n`);
+      }
     } else {
       // A hand-written block between <!-- keep --> and <!-- /keep --> lines survives a rewrite.
       const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';

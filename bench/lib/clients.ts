@@ -14,6 +14,8 @@ export interface BoardHandle {
   name: string;
   /** Our edit token; the peers have no auth. */
   token?: string;
+  /** Ours: the board's edit link (links.edit), for a browser. */
+  editLink?: string;
 }
 
 export interface BenchClient {
@@ -38,8 +40,8 @@ export async function createBoard(server: ServerProcess, index: number, label: s
     });
     const body = await response.text();
     if (response.status === 201) {
-      const created = JSON.parse(body) as { id: string; tokens: { edit: string } };
-      return { name: created.id, token: created.tokens.edit };
+      const created = JSON.parse(body) as { id: string; tokens: { edit: string }; links?: { edit?: string } };
+      return { name: created.id, token: created.tokens.edit, editLink: created.links?.edit };
     }
     lastError = `${response.status} ${body}`;
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -214,13 +214,23 @@ function commandFor(target: Target, port: number, dataDir: string): { args: stri
   }
 }
 
-export async function startServer(target: Target, dataDir: string, { readyTimeoutMs = 30_000 } = {}): Promise<ServerProcess> {
+export interface StartOptions {
+  readyTimeoutMs?: number;
+  /** For ours only: another entry file than server/src/main.ts (e.g. bench/servers/ours-static.ts). */
+  entry?: string;
+  /** Extra environment for the child. */
+  env?: Record<string, string>;
+}
+
+export async function startServer(target: Target, dataDir: string, { readyTimeoutMs = 30_000, entry, env: extraEnv = {} }: StartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const { args, env } = commandFor(target, port, dataDir);
+  const { args: defaultArgs, env } = commandFor(target, port, dataDir);
+  if (entry && target !== 'ours') throw new Error(`an entry file is only for ours, not ${target}`);
+  const args = entry ? ['--import', 'tsx', entry] : defaultArgs;
   const extra = nodeArgsFor(target);
   const child = spawn(process.execPath, [...extra, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -36,17 +36,22 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ code
   });
 }
 
+/** `vite build` of the client into outDir (bounded); on failure the last lines of its output are logged. */
+export async function buildClient(outDir: string, log: (line: string) => void): Promise<{ ok: boolean; error?: string; buildMs: number }> {
+  const started = performance.now();
+  const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
+  const build = await run(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], 5 * 60_000);
+  const buildMs = performance.now() - started;
+  if (build.code === 0) return { ok: true, buildMs };
+  log(build.output.split('\n').slice(-15).map((line) => `      | ${line}`).join('\n'));
+  return { ok: false, error: `vite build exited with ${build.code}`, buildMs };
+}
+
 export async function runInitialJs(log: (line: string) => void): Promise<InitialJsResult> {
   const outDir = makeTempDir('client-build');
   try {
-    const started = performance.now();
-    const vite = path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
-    const build = await run(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], 5 * 60_000);
-    const buildMs = performance.now() - started;
-    if (build.code !== 0) {
-      log(build.output.split('\n').slice(-15).map((line) => `      | ${line}`).join('\n'));
-      return { ok: false, error: `vite build exited with ${build.code}`, buildMs };
-    }
+    const { ok, error, buildMs } = await buildClient(outDir, log);
+    if (!ok) return { ok: false, error, buildMs };
     const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
     const preloads = [...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]!);

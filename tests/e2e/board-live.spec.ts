@@ -43,7 +43,7 @@ test('a team works one board live from two browsers and finds it all after a rel
   const ideaId = await erikIdea.getAttribute('data-idea-id');
 
   // Vurdering: Erik assesses it by keyboard drag; both see it in the green zone.
-  await erik.locator(`[data-field=ideas] [data-testid=idea-card][data-idea-id="${ideaId}"] [data-testid=idea-handle]`).focus();
+  await erik.locator(`[data-field=ideas] [data-testid=idea-card][data-idea-id="${ideaId}"]`).focus(); // the post-it is the keyboard drag source
   await erik.keyboard.press('Space');
   await erik.keyboard.press('ArrowRight');
   for (let i = 0; i < 4; i++) await erik.keyboard.press('ArrowUp');
@@ -56,7 +56,8 @@ test('a team works one board live from two browsers and finds it all after a rel
   await expect(erik.locator(`[data-field=ideas] [data-idea-id="${ideaId}"]`)).toHaveAttribute('data-zone', 'green');
 
   // Handleplan: Hanne sends it to the action plan, then sets responsible, deadline and status.
-  await hanne.locator(`[data-field=ideas] [data-idea-id="${ideaId}"] [data-testid=idea-promote]`).click();
+  await hanne.locator(`[data-field=ideas] [data-idea-id="${ideaId}"] [data-testid=idea-menu]`).click(); // the post-it's one menu (issue 9)
+  await hanne.getByRole('menu').getByTestId('idea-promote').click();
   const hanneAction = hanne.getByTestId('action-row').first();
   await expect(hanneAction.locator('textarea.action-title')).toHaveValue('Kampagne på biblioteket');
   const yesterday = addDays(dateInZone(new Date()), -1);

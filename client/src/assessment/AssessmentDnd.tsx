@@ -2,6 +2,9 @@
 // move on the grid, drag back to Idéer to take an assessment away. Mouse/pen, touch (long press)
 // and keyboard (Space, arrows in 5 % steps, Space; Escape cancels), with Danish/English
 // screen-reader announcements that say which post-it and, at the drop, which zone it landed in.
+// Auto-scrolling (issue 9) never scrolls the page nor the Vurdering field while a post-it is
+// dragged: on a laptop it overshot by a screen and more, and the grid's "Ikke placeret" tray keeps
+// the ideas to place next to the grid; the lists in the other fields still scroll near their edges.
 
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
@@ -42,6 +45,19 @@ const MEASURING: MeasuringConfiguration = {
     measure: (element) => getClientRect(dropFrame(element), { ignoreTransform: true }),
   },
 };
+
+/** Scrolled while dragging: the lists in the fields, never the page or the Vurdering field with the grid. */
+const AUTO_SCROLL = {
+  threshold: { x: 0.1, y: 0.1 },
+  acceleration: 5,
+  canScroll: (element: Element) =>
+    element !== element.ownerDocument.scrollingElement && element !== element.ownerDocument.body && element.closest('[data-field=assessment]') === null,
+};
+
+/** The "Ikke placeret" tray next to the grid: dropping a grid card there takes its assessment away. */
+function trayOf(grid: HTMLElement | null): HTMLElement | null {
+  return grid?.closest('[data-field]')?.querySelector<HTMLElement>('[data-drop-tray]') ?? null;
+}
 
 /** A droppable marked data-drop-field stands for the whole board field it sits in. */
 function dropFrame(element: HTMLElement): HTMLElement {
@@ -113,6 +129,8 @@ export function AssessmentDnd({ children }: { children: ReactNode }) {
     (point: Point): DropTarget => {
       const grid = gridBox();
       if (grid && containsPoint(grid, point)) return 'grid';
+      const tray = rectOf(trayOf(nodes.grid));
+      if (tray && containsPoint(tray, point)) return 'ideas';
       const ideas = rectOf(nodes.ideas && dropFrame(nodes.ideas));
       if (ideas && containsPoint(ideas, point)) return 'ideas';
       return null;
@@ -249,6 +267,7 @@ export function AssessmentDnd({ children }: { children: ReactNode }) {
         collisionDetection={centreWithin}
         modifiers={MODIFIERS}
         measuring={MEASURING}
+        autoScroll={AUTO_SCROLL}
         accessibility={accessibility}
         onDragStart={onDragStart}
         onDragMove={onDragMove}

@@ -9,6 +9,11 @@
 // same assessment with the Vurdér controls, for those who cannot use the grid and for the
 // follow-up. A post-it someone else is dragging shows as a ghost with their name where it is now,
 // and cannot be picked up meanwhile.
+//
+// Above the grid, "Ikke placeret" (issue 9) holds the ideas not on the grid yet as small cards to
+// drag from (mouse, touch, or Space and arrows), so the grid and the ideas to place are always
+// within reach of each other, whatever the board layout (a laptop needs no page scroll to assess);
+// dropping a grid card there takes its assessment away, as dropping it on Idéer does.
 
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
@@ -22,7 +27,7 @@ import { useCanEdit, useIdeas } from '../sync/BoardProvider';
 import { GRID_DROP_ID } from './collision';
 import { dragId, useDragState, useDropNodes, type DragData } from './dragState';
 import { percent, percentOf } from './geometry';
-import { layoutGrid, type GridLayout, type PlacedItem, type Rect, type Size } from './gridLayout';
+import { layoutGrid, type GridLayout, type Rect, type Size } from './gridLayout';
 import { GridCardFace, GridMarkerFace } from './GridCardFace';
 import { assessmentMessages } from './messages';
 import { ZoneBadge, useZoneText } from './ZoneBadge';
@@ -59,7 +64,7 @@ export function AssessmentField() {
     </div>
   );
   return (
-    <Field id="assessment" number={3} title={t('assessment')} actions={toggle}>
+    <Field id="assessment" number={3} title={t('assessment')} actions={toggle} ownScroll>
       {/* The field's scrolling region: reachable and named for keyboard users (WCAG 2.1.1). */}
       <div className="assessment" data-view={view} tabIndex={0} role="region" aria-label={ta('scrollLabel')} data-testid="assessment-scroll">
         {view === 'grid' ? <GridView /> : <AssessmentList />}
@@ -153,15 +158,17 @@ function useGridLayout(ideas: readonly Idea[], measured: Measured): GridLayout {
   );
 }
 
-/** The grid and, below it, the same ideas by zone. */
+/** The tray above the grid, the grid and, below it, the same ideas by zone. */
 function GridView() {
   const ideas = useIdeas();
+  const canEdit = useCanEdit();
   const [measureRef, measured] = usePlotMeasure();
   const layout = useGridLayout(ideas, measured);
   const numbers = useMemo(() => numberOf(ideas), [ideas]);
   const condensed = layout.mode === 'markers';
   return (
     <>
+      {canEdit && <UnplacedTray ideas={ideas} numbers={numbers} />}
       <AssessmentGrid ideas={ideas} layout={layout} numbers={numbers} measureRef={measureRef} />
       <ZoneSummary ideas={ideas} numbers={condensed ? numbers : null} />
     </>
@@ -241,7 +248,8 @@ function AssessmentGrid({
             idea={idea}
             canEdit={canEdit}
             takenBy={takenBy.get(idea.id) ?? null}
-            place={places.get(idea.id) ?? null}
+            x={places.get(idea.id)?.x ?? null}
+            y={places.get(idea.id)?.y ?? null}
             number={condensed ? (numbers.get(idea.id) ?? null) : null}
           />
         ))}
@@ -263,34 +271,24 @@ function AssessmentGrid({
   );
 }
 
-/** A grid card re-renders only when what it shows changed (ideas are re-read on every change). */
-const GridCard = memo(
-  GridCardView,
-  (a, b) =>
-    a.canEdit === b.canEdit &&
-    a.takenBy === b.takenBy &&
-    a.number === b.number &&
-    a.place?.x === b.place?.x &&
-    a.place?.y === b.place?.y &&
-    a.place?.width === b.place?.width &&
-    a.idea.id === b.idea.id &&
-    a.idea.text === b.idea.text &&
-    a.idea.zone === b.idea.zone &&
-    a.idea.position?.effect === b.idea.position?.effect &&
-    a.idea.position?.resources === b.idea.position?.resources,
-);
+/**
+ * A grid card re-renders only when its own props changed: the view cache keeps an unchanged
+ * idea's object (sync/boardViews.ts), and the drawn place comes as plain numbers.
+ */
+const GridCard = memo(GridCardView);
 
 interface GridCardProps {
   idea: Idea;
   canEdit: boolean;
   takenBy: string | null;
-  /** Where the layout draws it (null before the plot is measured: at its true point). */
-  place: PlacedItem | null;
+  /** Where the layout draws its centre, in plot px (null before the plot is measured: at its true point). */
+  x: number | null;
+  y: number | null;
   /** Its number when the grid is condensed to markers, else null. */
   number: number | null;
 }
 
-function GridCardView({ idea, canEdit, takenBy, place, number }: GridCardProps) {
+function GridCardView({ idea, canEdit, takenBy, x, y, number }: GridCardProps) {
   const t = useT(assessmentMessages);
   const zones = useZoneText();
   const effect = idea.position?.effect;
@@ -312,7 +310,7 @@ function GridCardView({ idea, canEdit, takenBy, place, number }: GridCardProps) 
   });
   if (!idea.position || !idea.zone) return null;
   const { left, top } = percentOf(idea.position);
-  const style = (place ? { '--x': `${place.x}px`, '--y': `${place.y}px` } : { '--x': left, '--y': top }) as CSSProperties;
+  const style = (x !== null && y !== null ? { '--x': `${x}px`, '--y': `${y}px` } : { '--x': left, '--y': top }) as CSSProperties;
   const description = t('cardDesc', {
     zone: zones.name(idea.zone),
     desc: zones.desc(idea.zone),
@@ -346,6 +344,67 @@ function GridCardView({ idea, canEdit, takenBy, place, number }: GridCardProps) 
       <span className="visually-hidden"> – {description}</span>
       {takenBy && <span className="visually-hidden"> – {t('takenBy', { name: takenBy })}</span>}
     </div>
+  );
+}
+
+/**
+ * "Ikke placeret": the ideas not on the grid yet, oldest first, as small cards to drag onto the
+ * grid (data-drop-tray: a grid card dropped here loses its assessment, see AssessmentDnd).
+ */
+function UnplacedTray({ ideas, numbers }: { ideas: readonly Idea[]; numbers: Map<string, number> }) {
+  const t = useT(assessmentMessages);
+  const takenBy = useTakenBy();
+  const dragFrom = useDragState((s) => s.active?.from ?? null);
+  const target = useDragState((s) => s.target);
+  const unplaced = useMemo(() => ideas.filter((idea) => idea.position === null), [ideas]);
+  const leaving = dragFrom === 'grid' && target === 'ideas';
+  return (
+    <section className={`unplaced-tray ${leaving ? 'is-unassess-target' : ''}`} aria-labelledby="unplaced-heading" data-drop-tray="" data-testid="unplaced-tray">
+      <h3 id="unplaced-heading">{t('unplacedHeading', { count: unplaced.length })}</h3>
+      {dragFrom === 'grid' ? (
+        <p className="unplaced-hint">{t('unplacedDrop')}</p>
+      ) : unplaced.length === 0 ? (
+        <p className="unplaced-hint muted">{t('unplacedNone')}</p>
+      ) : (
+        <ul>
+          {unplaced.map((idea) => (
+            <TrayCard key={idea.id} idea={idea} number={numbers.get(idea.id) ?? 0} takenBy={takenBy.get(idea.id) ?? null} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function TrayCard({ idea, number, takenBy }: { idea: Idea; number: number; takenBy: string | null }) {
+  const t = useT(assessmentMessages);
+  const data = useMemo<DragData>(() => ({ ideaId: idea.id, from: 'ideas', text: idea.text, position: null }), [idea.id, idea.text]);
+  // Its own draggable id (the post-it in Idéer has `ideas:<id>`); it drags as one from Idéer.
+  const { setNodeRef, attributes, listeners, isDragging } = useDraggable({
+    id: `tray:${idea.id}`,
+    data,
+    disabled: takenBy !== null,
+    attributes: { roleDescription: t('postIt') },
+  });
+  return (
+    <li>
+      <div
+        ref={setNodeRef}
+        className={`tray-card ${isDragging ? 'is-dragging' : ''} ${takenBy ? 'is-taken' : ''}`}
+        style={{ '--postit': postItFill(null) } as CSSProperties}
+        data-testid="tray-card"
+        data-idea-id={idea.id}
+        data-taken-by={takenBy ?? undefined}
+        {...(takenBy ? {} : { ...attributes, ...listeners })}
+      >
+        <span className="tray-number">
+          <span aria-hidden="true">{number}</span>
+          <span className="visually-hidden">{t('markerNumber', { number })}: </span>
+        </span>
+        <span className="tray-text">{idea.text}</span>
+        {takenBy && <span className="tray-taken"> – {t('takenBy', { name: takenBy })}</span>}
+      </div>
+    </li>
   );
 }
 

@@ -17,7 +17,7 @@ export const assessmentMessages = defineMessages({
     resourcesFew: 'Få',
     resourcesMany: 'Mange',
     gridLabel: 'Vurderingsgitter: effekt lodret med høj effekt øverst, ressourcer vandret med få ressourcer til venstre',
-    gridHint: 'Træk en post-it fra Idéer ind på gitteret – eller brug »Vurdér« på post-it’en.',
+    gridHint: 'Træk en idé fra »Ikke placeret« eller Idéer ind på gitteret – eller vælg »Vurdér« i post-it’ens menu.',
     cardDesc: '{zone}: {desc} (effekt {effect} %, ressourcer {resources} %)',
     summaryHeading: 'Idéer efter zone',
     zoneCount: '{zone} – {desc}',
@@ -69,6 +69,9 @@ export const assessmentMessages = defineMessages({
     markerNumber: 'Nr. {number}',
     condensed: 'Mange idéer: gitteret viser dem som numre. Teksterne står under gitteret efter zone.',
     scrollLabel: 'Vurdering (kan rulles)',
+    unplacedHeading: 'Ikke placeret ({count})',
+    unplacedNone: 'Alle idéer er placeret på gitteret.',
+    unplacedDrop: 'Slip her for at fjerne vurderingen',
   },
   en: {
     zone_green: 'Green',
@@ -86,7 +89,7 @@ export const assessmentMessages = defineMessages({
     resourcesFew: 'Few',
     resourcesMany: 'Many',
     gridLabel: 'Assessment grid: effect vertical with high effect at the top, resources horizontal with few resources on the left',
-    gridHint: 'Drag a post-it from Ideas onto the grid – or use “Assess” on the post-it.',
+    gridHint: 'Drag an idea from “Not placed” or Ideas onto the grid – or choose “Assess” in the post-it’s menu.',
     cardDesc: '{zone}: {desc} (effect {effect}%, resources {resources}%)',
     summaryHeading: 'Ideas by zone',
     zoneCount: '{zone} – {desc}',
@@ -138,6 +141,9 @@ export const assessmentMessages = defineMessages({
     markerNumber: 'No. {number}',
     condensed: 'Many ideas: the grid shows them as numbers. The texts are below the grid by zone.',
     scrollLabel: 'Assessment (scrollable)',
+    unplacedHeading: 'Not placed ({count})',
+    unplacedNone: 'Every idea is placed on the grid.',
+    unplacedDrop: 'Drop here to remove the assessment',
   },
 });
 

@@ -9,6 +9,7 @@ import { boardMessages } from './messages';
 import { BoardHeader } from './BoardHeader';
 import { NameDialog } from './NameDialog';
 import { DeniedNotice } from './DeniedNotice';
+import { SkipLinks } from './SkipLinks';
 import { GoalsField } from '../goals/GoalsField';
 import { IdeasField } from '../ideas/IdeasField';
 import { AssessmentField } from '../assessment/AssessmentField';
@@ -76,6 +77,7 @@ function EditLayout() {
   const meetingAttributes = useBoardLayoutMeeting();
   return (
     <div className={`board-page ${canEdit ? 'can-edit' : 'view-only'}`} {...meetingAttributes}>
+      <SkipLinks />
       <BoardHeader />
       <MeetingBar />
       <AssessmentDnd>

@@ -1,11 +1,21 @@
-// One post-it in the Idéer field (filled with its zone's tint, the zone named in words; grey-blue and
-// dashed while unassessed): its text (click or Enter to edit), authors, zone, clarifying
-// questions with the author's answers, and — with edit access — a drag handle, Vurdér, Spørg,
-// Til handleplan (only for assessed ideas; warns past the team's capacity), Slå sammen and Slet
-// (with Fortryd). A post-it someone else is dragging shows who, and cannot be picked up.
+// One post-it in the Idéer field, kept small (issue 9): its number, text, authors and zone (filled
+// with its zone's tint, the zone named in words; grey-blue and dashed while unassessed), its
+// clarifying questions with the author's answers, and ONE menu button ("Handlinger for idé 3",
+// react-aria-components' MenuTrigger/Menu: Enter/Space or arrows open it, arrows move, Escape
+// closes and returns focus) with the verbs: Redigér tekst, Vurdér, Spørg, Besvar spørgsmål (the
+// author), Til handleplan and Slå sammen (only once the idea is being assessed, see
+// `offersAssessVerbs` in IdeasField.tsx; Til handleplan warns past the team's capacity) and Slet
+// (with Fortryd). The post-it itself is the drag source: grab it anywhere with the mouse, long
+// press on touch, or focus it and press Space to move it with the arrow keys. A post-it someone
+// else is dragging shows who, and cannot be picked up.
+//
+// The card reads its own idea (`useIdea(id)`): the view cache keeps an unchanged idea's object,
+// and every other prop is stable (memoised in IdeasField), so a change to one post-it re-renders
+// only that post-it.
 
-import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';
 import { useDraggable } from '@dnd-kit/core';
+import { Button, Menu, MenuItem, MenuTrigger, Popover, type Key } from 'react-aria-components';
 import {
   answerQuestion,
   askQuestion,
@@ -21,7 +31,7 @@ import {
 import { sortByZone } from '../../../shared/domain/ideaOrder';
 import type { CapacityCheck } from '../../../shared/domain/actionPlan';
 import { useT } from '../app/i18n';
-import { useBoardDoc, useIdeas } from '../sync/BoardProvider';
+import { useBoardDoc, useIdea, useIdeas } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { AssessControl } from '../assessment/AssessControl';
 import { dragId, type DragData } from '../assessment/dragState';
@@ -33,12 +43,19 @@ import { postItFill } from './postItColor';
 import { mergeEdit } from './textMerge';
 import { InlineForm, InlineTextForm } from './InlineForms';
 
-type Panel = 'none' | 'assess' | 'ask' | 'delete' | 'merge' | 'capacity';
+type Panel = 'none' | 'assess' | 'ask' | 'answer' | 'delete' | 'merge' | 'capacity';
+type Verb = 'edit' | 'assess' | 'ask' | 'answer' | 'promote' | 'merge' | 'delete';
 
 interface IdeaCardProps {
-  idea: Idea;
+  ideaId: string;
+  /** Its number, as on the wall screen and the condensed grid (creation order). */
+  number: number;
   inPlan: boolean;
   canEdit: boolean;
+  /** Til handleplan and Slå sammen are offered (the idea is being assessed). */
+  assessing: boolean;
+  /** Just added here: shown as new. */
+  fresh: boolean;
   onStatus: (message: string) => void;
   /** Someone else is dragging this post-it (their name), or null. */
   takenBy: string | null;
@@ -47,55 +64,22 @@ interface IdeaCardProps {
   onDeleted: (snapshot: IdeaSnapshot, text: string) => void;
 }
 
-function sameIdea(a: Idea, b: Idea): boolean {
-  return (
-    a.id === b.id &&
-    a.text === b.text &&
-    a.author === b.author &&
-    a.color === b.color &&
-    a.zone === b.zone &&
-    a.position?.effect === b.position?.effect &&
-    a.position?.resources === b.position?.resources &&
-    a.actionId === b.actionId &&
-    a.authors.join('\n') === b.authors.join('\n') &&
-    a.questions.length === b.questions.length &&
-    a.questions.every(
-      (q, i) => q.text === b.questions[i]?.text && q.author === b.questions[i]?.author && (q.answers?.length ?? 0) === (b.questions[i]?.answers?.length ?? 0),
-    )
-  );
-}
+/** Every prop is a primitive or stable (see IdeasField), so plain memo suffices. */
+export const IdeaCard = memo(function IdeaCard(props: IdeaCardProps) {
+  const idea = useIdea(props.ideaId);
+  return idea ? <IdeaCardView {...props} idea={idea} /> : null;
+});
 
-/** Ideas are re-read on every change of any idea; a card only re-renders when its own idea changed. */
-export const IdeaCard = memo(
-  IdeaCardView,
-  (a, b) =>
-    a.inPlan === b.inPlan &&
-    a.canEdit === b.canEdit &&
-    a.onStatus === b.onStatus &&
-    a.onDeleted === b.onDeleted &&
-    a.takenBy === b.takenBy &&
-    a.capacity.exceeds === b.capacity.exceeds &&
-    a.capacity.after === b.capacity.after &&
-    a.capacity.capacity === b.capacity.capacity &&
-    sameIdea(a.idea, b.idea),
-);
-
-function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDeleted }: IdeaCardProps) {
+function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatus, takenBy, capacity, onDeleted }: IdeaCardProps & { idea: Idea }) {
   const t = useT(ideasMessages);
   const ta = useT(assessmentMessages);
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
   const [editing, setEditing] = useState(false);
   const [panel, setPanel] = useState<Panel>('none');
-  const textButton = useRef<HTMLButtonElement>(null);
-  const assessToggle = useRef<HTMLButtonElement>(null);
-  const askToggle = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const mergeToggle = useRef<HTMLButtonElement>(null);
-  const promoteButton = useRef<HTMLButtonElement>(null);
-  const reasonId = useId();
-  // Where keyboard focus goes back to when the editor or a panel closes.
-  const focusAfter = useRef<RefObject<HTMLButtonElement | null> | null>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Whether keyboard focus goes back to the menu button when the editor or a panel closes.
+  const focusBack = useRef(false);
   const panelId = useId();
   const effect = idea.position?.effect;
   const resources = idea.position?.resources;
@@ -108,37 +92,36 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
     }),
     [idea.id, idea.text, effect, resources],
   );
+  const draggable = canEdit && !editing && takenBy === null;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({
     id: dragId('ideas', idea.id),
     data,
-    disabled: !canEdit || editing || takenBy !== null,
+    disabled: !draggable,
     attributes: { roleDescription: ta('postIt') },
   });
-  const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
-  const close = (back: RefObject<HTMLButtonElement | null>) => {
-    focusAfter.current = back;
-    setPanel('none');
-  };
 
   useEffect(() => {
-    if (editing || panel !== 'none' || !focusAfter.current) return;
-    focusAfter.current.current?.focus();
-    focusAfter.current = null;
+    if (editing || panel !== 'none' || !focusBack.current) return;
+    focusBack.current = false;
+    menuButton.current?.focus();
   }, [editing, panel]);
+  const close = () => {
+    focusBack.current = true;
+    setPanel('none');
+  };
   // Colour means the zone: the zone's tint, or grey-blue and dashed while unassessed.
   const style = { '--postit': postItFill(idea.zone) } as CSSProperties;
 
-  const finishEditing = () => {
-    focusAfter.current = textButton;
-    setEditing(false);
-  };
+  const authors = idea.authors.length > 0 ? idea.authors : [idea.author];
+  const isAuthor = Boolean(name) && authors.includes(name);
+  const unanswered = idea.questions.filter((q) => !q.answers?.length);
+  const canAnswer = canEdit && isAuthor && unanswered.length > 0;
+  const canPromote = assessing && !inPlan;
 
   const promoteNow = () => {
     setPanel('none');
     if (promoteToAction(doc, idea.id, name || '?')) onStatus(t('promoted', { text: idea.text }));
   };
-  // Past the team's capacity it warns first (never blocks: the team decides).
-  const promote = () => (capacity.exceeds ? setPanel('capacity') : promoteNow());
 
   const remove = () => {
     const snapshot = removeIdeaWithSnapshot(doc, idea.id);
@@ -147,20 +130,51 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
     requestAnimationFrame(() => document.getElementById(IDEA_INPUT_ID)?.focus());
   };
 
-  const authors = idea.authors.length > 0 ? idea.authors : [idea.author];
-  const isAuthor = Boolean(name) && authors.includes(name);
-  const unanswered = idea.questions.filter((q) => !q.answers?.length).length;
+  // The menu gives focus back to its button as it closes; a panel opens after that and takes it.
+  const onVerb = (key: Key) => requestAnimationFrame(() => requestAnimationFrame(() => choose(key as Verb)));
+  const choose = (verb: Verb) => {
+    if (verb === 'edit') setEditing(true);
+    else if (verb === 'promote') {
+      // Past the team's capacity it warns first (never blocks: the team decides).
+      if (capacity.exceeds) setPanel('capacity');
+      else {
+        focusBack.current = true;
+        promoteNow();
+      }
+    } else setPanel(verb);
+  };
+
+  // The menu's verbs, in this order; a reason makes a verb shown but unavailable.
+  const verbs: { id: Verb; label: string; testId: string; reason?: string }[] = [
+    { id: 'edit', label: t('editAction'), testId: 'idea-edit-open' },
+    { id: 'assess', label: ta('assess'), testId: 'idea-assess' },
+    { id: 'ask', label: t('ask'), testId: 'idea-ask' },
+    ...(canAnswer ? [{ id: 'answer' as const, label: t('answerAction'), testId: 'idea-answer-open' }] : []),
+    ...(canPromote ? [{ id: 'promote' as const, label: t('promote'), testId: 'idea-promote', reason: idea.position ? undefined : t('promoteNeedsAssessment') }] : []),
+    ...(assessing ? [{ id: 'merge' as const, label: t('merge'), testId: 'idea-merge' }] : []),
+    { id: 'delete', label: t('delete'), testId: 'idea-delete' },
+  ];
+
+  // The post-it is the keyboard drag source (Space picks it up), not a button: it holds one.
+  const dragAttributes = draggable
+    ? { tabIndex: 0, 'aria-roledescription': attributes['aria-roledescription'], 'aria-describedby': attributes['aria-describedby'] }
+    : {};
 
   return (
     <li
-      ref={setNodeRef}
-      className={`idea-card ${isDragging ? 'is-dragging' : ''} ${canEdit && !takenBy ? 'can-drag' : ''} ${takenBy ? 'is-taken' : ''}`}
+      ref={(node) => {
+        setNodeRef(node);
+        setActivatorNodeRef(node);
+      }}
+      className={`idea-card ${isDragging ? 'is-dragging' : ''} ${draggable ? 'can-drag' : ''} ${takenBy ? 'is-taken' : ''} ${fresh ? 'is-new' : ''}`}
       style={style}
       data-testid="idea-card"
       data-idea-id={idea.id}
+      data-number={number}
       data-zone={idea.zone ?? 'none'}
       data-taken-by={takenBy ?? undefined}
-      {...(canEdit && !editing && !takenBy ? listeners : {})}
+      {...dragAttributes}
+      {...(draggable ? listeners : {})}
     >
       {takenBy && (
         <p className="taken-badge" data-testid="idea-taken">
@@ -169,35 +183,54 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
         </p>
       )}
       <div className="idea-main">
+        {/* First, so it floats at the top right and the text flows round it (a small post-it). */}
         {canEdit && !editing && (
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className="idea-handle"
-            data-drag-handle=""
-            data-testid="idea-handle"
-            {...attributes}
-            aria-label={t('move', { text: idea.text })}
-          >
-            <span aria-hidden="true">⠿</span>
-          </button>
+          <MenuTrigger>
+            <Button ref={menuButton} className="idea-menu-button" aria-label={t('menuLabel', { number })} data-testid="idea-menu">
+              <span aria-hidden="true">⋯</span>
+            </Button>
+            <Popover className="idea-menu-popover" placement="bottom end" data-no-drag="">
+              <Menu className="idea-menu" aria-label={t('menuLabel', { number })} onAction={onVerb} data-testid="idea-menu-list">
+                {verbs.map((verb) => (
+                  <MenuItem
+                    key={verb.id}
+                    id={verb.id}
+                    className={`idea-menu-item ${verb.id === 'delete' ? 'is-danger' : ''}`}
+                    textValue={verb.label}
+                    isDisabled={verb.reason !== undefined}
+                    data-testid={verb.testId}
+                  >
+                    {/* A reason is part of the name, so name and visible label agree (WCAG 2.5.3). */}
+                    {verb.label}
+                    {verb.reason !== undefined && (
+                      <span className="idea-menu-reason" data-testid={`${verb.testId}-reason`}>
+                        {' '}
+                        {verb.reason}
+                      </span>
+                    )}
+                  </MenuItem>
+                ))}
+              </Menu>
+            </Popover>
+          </MenuTrigger>
         )}
         {editing ? (
-          <IdeaTextEditor idea={idea} onDone={finishEditing} onSaved={() => onStatus(t('saved'))} />
-        ) : canEdit ? (
-          <button
-            type="button"
-            ref={textButton}
-            className="idea-text"
-            data-testid="idea-text"
-            data-drag-grip=""
-            title={t('editText')}
-            onClick={() => setEditing(true)}
-          >
-            {idea.text}
-          </button>
+          <IdeaTextEditor
+            idea={idea}
+            onDone={() => {
+              focusBack.current = true;
+              setEditing(false);
+            }}
+            onSaved={() => onStatus(t('saved'))}
+          />
         ) : (
-          <p className="idea-text">{idea.text}</p>
+          <p className="idea-text" data-testid="idea-text">
+            <span className="idea-number" aria-hidden="true">
+              {number}
+            </span>
+            <span className="visually-hidden">{t('ideaNumber', { number })}: </span>
+            {idea.text}
+          </p>
         )}
       </div>
 
@@ -219,104 +252,25 @@ function IdeaCardView({ idea, inPlan, canEdit, onStatus, takenBy, capacity, onDe
           <span className="visually-hidden">{t('questions')}</span>
           <ul>
             {idea.questions.map((question, index) => (
-              <QuestionItem key={`${question.at}-${index}`} ideaId={idea.id} question={question} canAnswer={canEdit && isAuthor} onStatus={onStatus} />
+              <QuestionItem key={`${question.at}-${index}`} question={question} />
             ))}
           </ul>
-          {unanswered > 0 && (
+          {unanswered.length > 0 && (
             <p className="unanswered" data-testid="idea-unanswered">
-              {t('unanswered', { count: unanswered })}
+              {t('unanswered', { count: unanswered.length })}
             </p>
           )}
         </div>
       )}
 
-      {canEdit && panel !== 'delete' && (
-        <div className="idea-actions">
-          <button
-            type="button"
-            ref={assessToggle}
-            aria-expanded={panel === 'assess'}
-            aria-controls={panel === 'assess' ? panelId : undefined}
-            onClick={() => toggle('assess')}
-            data-testid="idea-assess"
-          >
-            {ta('assess')}
-          </button>
-          <button
-            type="button"
-            ref={askToggle}
-            aria-expanded={panel === 'ask'}
-            aria-controls={panel === 'ask' ? panelId : undefined}
-            onClick={() => toggle('ask')}
-            data-testid="idea-ask"
-          >
-            {t('ask')}
-          </button>
-          {!inPlan && (
-            <span className="promote">
-              <button
-                type="button"
-                ref={promoteButton}
-                onClick={promote}
-                disabled={!idea.position}
-                aria-describedby={idea.position ? undefined : reasonId}
-                data-testid="idea-promote"
-              >
-                {/* The name starts with the visible label (WCAG 2.5.3), then says which idea. */}
-                {t('promote')}
-                <span className="visually-hidden"> – {idea.text}</span>
-              </button>
-              {!idea.position && (
-                <span id={reasonId} className="promote-reason" data-testid="idea-promote-reason">
-                  {t('promoteNeedsAssessment')}
-                </span>
-              )}
-            </span>
-          )}
-          <button
-            type="button"
-            ref={mergeToggle}
-            aria-expanded={panel === 'merge'}
-            aria-controls={panel === 'merge' ? panelId : undefined}
-            onClick={() => toggle('merge')}
-            data-testid="idea-merge"
-          >
-            {t('merge')}
-            <span className="visually-hidden"> – {idea.text}</span>
-          </button>
-          <button
-            type="button"
-            ref={deleteButton}
-            className="danger"
-            onClick={() => setPanel('delete')}
-            aria-label={t('deleteLabel', { text: idea.text })}
-            data-testid="idea-delete"
-          >
-            {t('delete')}
-          </button>
-        </div>
+      {canEdit && panel === 'assess' && <AssessControl idea={idea} id={panelId} onClose={close} />}
+      {canEdit && panel === 'ask' && <AskForm ideaId={idea.id} id={panelId} onDone={close} onAsked={() => onStatus(t('asked'))} />}
+      {canEdit && panel === 'answer' && unanswered[0] && (
+        <AnswerForm ideaId={idea.id} id={panelId} question={unanswered[0]} onDone={close} onAnswered={() => onStatus(t('answered'))} />
       )}
-
-      {canEdit && panel === 'assess' && <AssessControl idea={idea} id={panelId} onClose={() => close(assessToggle)} />}
-      {canEdit && panel === 'ask' && <AskForm ideaId={idea.id} id={panelId} onDone={() => close(askToggle)} onAsked={() => onStatus(t('asked'))} />}
-      {canEdit && panel === 'delete' && <DeleteConfirm onYes={remove} onNo={() => close(deleteButton)} />}
-      {canEdit && panel === 'merge' && <MergeForm idea={idea} id={panelId} onDone={() => close(mergeToggle)} onMerged={() => onStatus(t('merged'))} />}
-      {canEdit && panel === 'capacity' && (
-        <div className="idea-capacity" id={panelId} role="alert" data-testid="idea-capacity-warning">
-          <p>
-            <span aria-hidden="true">⚠ </span>
-            {t('capacityWarning', { after: capacity.after, capacity: capacity.capacity ?? 0 })}
-          </p>
-          <div className="form-row">
-            <button type="button" className="primary" onClick={promoteNow} data-testid="idea-promote-anyway">
-              {t('promoteAnyway')}
-            </button>
-            <button type="button" onClick={() => close(promoteButton)}>
-              {t('promoteCancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {canEdit && panel === 'delete' && <DeleteConfirm onYes={remove} onNo={close} />}
+      {canEdit && panel === 'merge' && <MergeForm idea={idea} id={panelId} onDone={close} onMerged={() => onStatus(t('merged'))} />}
+      {canEdit && panel === 'capacity' && <CapacityWarning id={panelId} capacity={capacity} onYes={promoteNow} onNo={close} />}
     </li>
   );
 }
@@ -412,6 +366,30 @@ function AskForm({ ideaId, id, onDone, onAsked }: { ideaId: string; id: string; 
   );
 }
 
+/** The author answers the first question still waiting (Besvar spørgsmål again for the next). */
+function AnswerForm({ ideaId, id, question, onDone, onAnswered }: { ideaId: string; id: string; question: Question; onDone: () => void; onAnswered: () => void }) {
+  const t = useT(ideasMessages);
+  const doc = useBoardDoc();
+  const name = useIdentity((s) => s.name);
+  const answer = (text: string) => {
+    answerQuestion(doc, ideaId, { at: question.at, author: question.author }, { author: name || '?', text });
+    onAnswered();
+    onDone();
+  };
+  return (
+    <InlineTextForm
+      id={id}
+      label={t('answerLabel', { question: question.text })}
+      submitLabel={t('answerSubmit')}
+      cancelLabel={t('askCancel')}
+      inputTestId="idea-answer-input"
+      submitTestId="idea-answer-submit"
+      onSubmit={answer}
+      onCancel={onDone}
+    />
+  );
+}
+
 function DeleteConfirm({ onYes, onNo }: { onYes: () => void; onNo: () => void }) {
   const t = useT(ideasMessages);
   const keep = useRef<HTMLButtonElement>(null);
@@ -439,22 +417,31 @@ function DeleteConfirm({ onYes, onNo }: { onYes: () => void; onNo: () => void })
   );
 }
 
-/** A clarifying question with its answers; the post-it's author can answer it. */
-function QuestionItem({ ideaId, question, canAnswer, onStatus }: { ideaId: string; question: Question; canAnswer: boolean; onStatus: (message: string) => void }) {
+function CapacityWarning({ id, capacity, onYes, onNo }: { id: string; capacity: CapacityCheck; onYes: () => void; onNo: () => void }) {
   const t = useT(ideasMessages);
-  const doc = useBoardDoc();
-  const name = useIdentity((s) => s.name);
-  const [answering, setAnswering] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const finish = () => {
-    setAnswering(false);
-    requestAnimationFrame(() => toggle.current?.focus());
-  };
-  const answer = (text: string) => {
-    answerQuestion(doc, ideaId, { at: question.at, author: question.author }, { author: name || '?', text });
-    onStatus(t('answered'));
-    finish();
-  };
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <div className="idea-capacity" id={id} role="alert" data-testid="idea-capacity-warning">
+      <p>
+        <span aria-hidden="true">⚠ </span>
+        {t('capacityWarning', { after: capacity.after, capacity: capacity.capacity ?? 0 })}
+      </p>
+      <div className="form-row">
+        <button type="button" ref={first} className="primary" onClick={onYes} data-testid="idea-promote-anyway">
+          {t('promoteAnyway')}
+        </button>
+        <button type="button" onClick={onNo}>
+          {t('promoteCancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A clarifying question with its answers (answering is in the post-it's menu). */
+function QuestionItem({ question }: { question: Question }) {
+  const t = useT(ideasMessages);
   return (
     <li data-testid="idea-question-item">
       <span aria-hidden="true">? </span>
@@ -468,22 +455,6 @@ function QuestionItem({ ideaId, question, canAnswer, onStatus }: { ideaId: strin
             </li>
           ))}
         </ul>
-      )}
-      {canAnswer && !answering && !question.answers?.length && (
-        <button type="button" ref={toggle} className="answer-toggle" onClick={() => setAnswering(true)} data-testid="idea-answer-open">
-          {t('answer')}
-        </button>
-      )}
-      {canAnswer && answering && (
-        <InlineTextForm
-          label={t('answerLabel', { question: question.text })}
-          submitLabel={t('answerSubmit')}
-          cancelLabel={t('askCancel')}
-          inputTestId="idea-answer-input"
-          submitTestId="idea-answer-submit"
-          onSubmit={answer}
-          onCancel={finish}
-        />
       )}
     </li>
   );
@@ -539,3 +510,4 @@ function MergeForm({ idea, id, onDone, onMerged }: { idea: Idea; id: string; onD
     </InlineForm>
   );
 }
+

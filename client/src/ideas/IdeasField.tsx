@@ -1,8 +1,15 @@
 // Field 2, Idéer: the team's post-its. Ideas are collected open (anyone adds any time) or in
 // rounds (the turn passes participant by participant), optionally silent (hidden ideas stay on
 // the server until the facilitator reveals them); no discussion while collecting, only
-// clarifying questions. Post-its are dragged from here onto the assessment grid and back. The
-// list shows green ideas first (then yellow, orange, red), ideas not assessed yet last.
+// clarifying questions. Post-its are dragged from here onto the assessment grid and back.
+//
+// Collecting or assessing (issue 9, docs/decisions.md): the board is being ASSESSED while a
+// running meeting is at the Vurdering step or later, or — without a meeting — once any idea is on
+// the grid; otherwise ideas are being COLLECTED. While collecting, the list is in the order the
+// ideas came (a new post-it appears last, is scrolled into sight and marked new); while assessing
+// it shows green ideas first (then yellow, orange, red), ideas not assessed yet last. A post-it
+// offers Til handleplan and Slå sammen only while it is being assessed: in a meeting from the
+// Vurdering step on, without one once it is placed on the grid.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useDroppable } from '@dnd-kit/core';
@@ -10,6 +17,7 @@ import { addIdeaInTurn, readBrainstorm, takeRoundTurn, type IdeaSnapshot } from 
 import { MAX_TEXT_LENGTH } from '../../../shared/schema';
 import { mayAddIdea } from '../../../shared/domain/rounds';
 import { sortByZone } from '../../../shared/domain/ideaOrder';
+import { AGENDA } from '../../../shared/domain/meetingTimer';
 import { checkCapacity, countOpen } from '../../../shared/domain/actionPlan';
 import type { Draft } from '../../../shared/domain/drafts';
 import { Field } from '../board/Field';
@@ -17,6 +25,8 @@ import { useLocale, useT } from '../app/i18n';
 import { boardMessages } from '../board/messages';
 import { useActions, useBoardConnection, useBoardDoc, useCanEdit, useIdeas, useMeta } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
+import { useMeeting } from '../meeting/useMeeting';
+import { numberIdeas } from '../wall/numberedIdeas';
 import { IDEAS_DROP_ID } from '../assessment/collision';
 import { useDragState, useDropNodes } from '../assessment/dragState';
 import { useTakenBy } from '../assessment/remoteDrags';
@@ -28,6 +38,15 @@ import { ideasMessages } from './messages';
 import { UndoToast, type Deleted } from './UndoToast';
 import { useBrainstorm, useMe, usePresentParticipants, usePublishParticipant } from './useBrainstorm';
 import './ideas.css';
+
+/** The agenda step from which a running meeting assesses ideas (Vurdering). */
+const ASSESS_STEP = AGENDA.findIndex((step) => step.key === 'stepAssess');
+
+/** A running meeting's phase for the ideas: null without a meeting. */
+function useMeetingAssessing(): boolean | null {
+  const meeting = useMeeting();
+  return meeting ? meeting.step >= ASSESS_STEP : null;
+}
 
 export function IdeasField() {
   const tb = useT(boardMessages);
@@ -57,7 +76,23 @@ export function IdeasField() {
   const target = useDragState((s) => s.target);
   const leaving = dragFrom === 'grid' && (isOver || target === 'ideas');
   const actionIds = useMemo(() => new Set(actions.map((action) => action.id)), [actions]);
-  const sorted = useMemo(() => sortByZone(ideas), [ideas]);
+  const meetingAssessing = useMeetingAssessing();
+  const anyPlaced = ideas.some((idea) => idea.position !== null);
+  const boardAssessing = meetingAssessing ?? anyPlaced;
+  // Collecting: the order they came (the document's); assessing: green first.
+  const listed = useMemo(() => (boardAssessing ? sortByZone(ideas) : ideas), [boardAssessing, ideas]);
+  const numbers = useMemo(() => new Map(numberIdeas(ideas).map(({ idea, number }) => [idea.id, number])), [ideas]);
+  const [fresh, setFresh] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // A new post-it is brought into sight inside the field (it is last in either order); the page
+  // scrolls only when the field itself is not in sight (a laptop, where fields grow).
+  useEffect(() => {
+    if (!fresh) return;
+    const card = list.current?.querySelector<HTMLElement>(`[data-idea-id="${CSS.escape(fresh)}"]`);
+    if (card) bringIntoSight(card);
+    const timer = setTimeout(() => setFresh(null), FRESH_MS);
+    return () => clearTimeout(timer);
+  }, [fresh, listed]);
   const open = countOpen(actions);
   const capacity = useMemo(() => checkCapacity(open, meta.actionCapacity), [open, meta.actionCapacity]);
   const onDeleted = useCallback((snapshot: IdeaSnapshot, text: string) => setDeleted({ snapshot, text, key: ++deletions.current }), []);
@@ -70,8 +105,9 @@ export function IdeasField() {
         {(canEdit || brainstorm.mode === 'rounds' || brainstorm.silent) && (
           <BrainstormBar brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} onStatus={setStatus} />
         )}
-        <p className="ideas-reminder">{t('reminder')}</p>
-        {canEdit && <AddIdeaForm drafts={drafts} onStatus={setStatus} />}
+        {/* The rule of collecting; once the ideas are assessed they are discussed, and it gives the room back. */}
+        {!boardAssessing && <p className="ideas-reminder">{t('reminder')}</p>}
+        {canEdit && <AddIdeaForm drafts={drafts} onStatus={setStatus} onAdded={setFresh} />}
         {canEdit && brainstorm.silent && drafts.list.length > 0 && <MyDrafts drafts={drafts} onStatus={setStatus} />}
         {leaving && (
           <p className="ideas-drop-hint" aria-hidden="true">
@@ -81,13 +117,16 @@ export function IdeasField() {
         {ideas.length === 0 ? (
           <p className="muted ideas-empty">{canEdit ? t('emptyEdit') : t('empty')}</p>
         ) : (
-          <ul className="idea-list" aria-label={t('listLabel', { count: ideas.length })}>
-            {sorted.map((idea) => (
+          <ul ref={list} className="idea-list" aria-label={t('listLabel', { count: ideas.length })} data-order={boardAssessing ? 'zone' : 'added'}>
+            {listed.map((idea) => (
               <IdeaCard
                 key={idea.id}
-                idea={idea}
+                ideaId={idea.id}
+                number={numbers.get(idea.id) ?? 0}
                 inPlan={Boolean(idea.actionId && actionIds.has(idea.actionId))}
                 canEdit={canEdit}
+                assessing={meetingAssessing ?? idea.position !== null}
+                fresh={fresh === idea.id}
                 onStatus={setStatus}
                 takenBy={takenBy.get(idea.id) ?? null}
                 capacity={capacity}
@@ -145,7 +184,23 @@ function useMyDrafts(active: boolean, myCount: number): MyDraftsState {
   );
 }
 
-function AddIdeaForm({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (message: string) => void }) {
+/** Scroll the field's own scroll box so the element shows, then the page only if it still does not. */
+function bringIntoSight(element: HTMLElement): void {
+  const box = element.closest<HTMLElement>('.field-body');
+  if (box && box.scrollHeight > box.clientHeight) {
+    const outer = box.getBoundingClientRect();
+    const inner = element.getBoundingClientRect();
+    if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom + 4;
+    else if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top + 4;
+  }
+  const shown = element.getBoundingClientRect();
+  if (shown.top < 0 || shown.bottom > window.innerHeight) element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+/** How long a new post-it is marked as new. */
+const FRESH_MS = 4000;
+
+function AddIdeaForm({ drafts, onStatus, onAdded }: { drafts: MyDraftsState; onStatus: (message: string) => void; onAdded: (id: string) => void }) {
   const t = useT(ideasMessages);
   const locale = useLocale();
   const doc = useBoardDoc();
@@ -179,9 +234,11 @@ function AddIdeaForm({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (m
     if (!clean || !allowed || sending) return;
     setError('');
     if (!silent) {
-      if (addIdeaInTurn(doc, { text: clean, author: me.name, color }, me.id)) {
+      const id = addIdeaInTurn(doc, { text: clean, author: me.name, color }, me.id);
+      if (id) {
         setText('');
         onStatus(t('added', { text: clean }));
+        onAdded(id);
       }
       input.current?.focus();
       return;
@@ -221,7 +278,7 @@ function AddIdeaForm({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (m
         id={IDEA_INPUT_ID}
         ref={input}
         data-testid="idea-input"
-        rows={2}
+        rows={1}
         value={text}
         maxLength={MAX_TEXT_LENGTH}
         placeholder={silent ? t('placeholderSilent') : t('placeholder')}

@@ -33,9 +33,9 @@ export function UndoToast({ deleted, onDone, onStatus }: { deleted: Deleted; onD
     restoreIdea(doc, deleted.snapshot);
     onStatus(t('undone', { text: deleted.text }));
     done.current();
-    // Back to the post-it that came back.
+    // Back to the post-it that came back: its menu, where Slet was chosen.
     requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>(`[data-field=ideas] [data-idea-id="${CSS.escape(deleted.snapshot.id)}"] .idea-text`)?.focus();
+      document.querySelector<HTMLElement>(`[data-field=ideas] [data-idea-id="${CSS.escape(deleted.snapshot.id)}"] [data-testid=idea-menu]`)?.focus();
     });
   };
 
