@@ -50,7 +50,8 @@ function Presence() {
   );
 }
 
-const STATUS_ICON = { online: '●', connecting: '◌', reconnecting: '↻', offline: '⚠', denied: '✕' } as const;
+/** The connection state's icon (beside its word), also on the wall. */
+export const STATUS_ICON = { online: '●', connecting: '◌', reconnecting: '↻', offline: '⚠', denied: '✕' } as const;
 
 function ConnectionBadge() {
   const t = useT(boardMessages);

@@ -9,6 +9,8 @@ import { isUnderTarget } from '../../../shared/domain/goalProgress';
 import { useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
 import { boardMessages } from '../board/messages';
+import { STATUS_ICON } from '../board/BoardHeader';
+import { useTargetWording } from '../goals/targetWording';
 import { useTimeFormat } from '../meeting/format';
 import { useClockOffset, useNow } from '../meeting/serverClock';
 import { useActions, useConnectionState, useGoals, useMeta, useSaveState } from '../sync/BoardProvider';
@@ -17,8 +19,6 @@ import { useFit } from './useFit';
 import { useLastChange } from './useLastChange';
 import { wallMessages } from './messages';
 import { WallExportMenu } from './WallExportMenu';
-
-const STATUS_ICON = { online: '●', connecting: '◌', reconnecting: '↻', offline: '⚠', denied: '✕' } as const;
 
 export function WallHeader() {
   const t = useT(wallMessages);
@@ -29,6 +29,7 @@ export function WallHeader() {
   const today = useToday();
   const status = useConnectionState((s) => s.status);
   const saved = useSaveState();
+  const wording = useTargetWording();
   const titleBox = useRef<HTMLDivElement>(null);
   const title = meta.title || 'Måltavle';
   useFit(titleBox, { min: 28, max: 44, contentKey: title });
@@ -45,7 +46,7 @@ export function WallHeader() {
         {missed > 0 && (
           <span className="wall-flag is-under" data-testid="wall-under">
             <span aria-hidden="true">◆ </span>
-            {t('underTarget', { n: missed })}
+            {wording.missedCount(missed)}
           </span>
         )}
         {overdue > 0 && (
