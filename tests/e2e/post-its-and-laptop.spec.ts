@@ -267,3 +267,31 @@ test('typing into a post-it re-renders only that post-it', async ({ browser, ser
   expect(afterSave).toBeLessThanOrEqual(2); // …and never the other eleven
   await context.close();
 });
+
+// The build keeps react-aria's strings for da-DK and en-GB only; a browser whose own language is
+// another (en-US is Chromium's default, de-DE a colleague's laptop) must still get the menus and
+// the date picker, in the UI's language, not a blank page.
+for (const browserLocale of ['en-US', 'de-DE']) {
+  test(`a browser set to ${browserLocale} gets the post-it menu and the date picker in Danish`, async ({ browser, server, createBoard }) => {
+    const board = await createBoard(`Borgerservice – ${browserLocale}`);
+    await seedBoard(server.url, board, seedBorgerservice, borgerserviceSeen);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: browserLocale });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openBoardAs(page, board.links.edit, 'Mette');
+    const card = postIt(page, 'Kampagne på biblioteket');
+    const menu = await openMenu(page, card);
+    await expect(menu.getByRole('menuitem').first()).toBeVisible();
+    await closeMenu(page, card);
+    const picker = page.getByTestId('deadline-picker').first();
+    await picker.getByRole('button').click();
+    const calendar = page.getByRole('dialog').getByRole('grid');
+    await expect(calendar).toBeVisible();
+    // The month grid's days are named in Danish ("mandag den 7. december 2026"), whatever the browser's language.
+    await expect(calendar.getByRole('gridcell', { name: /^mandag den \d+\. [a-zæøå]+ \d{4}$/ }).first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

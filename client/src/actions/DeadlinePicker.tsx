@@ -1,4 +1,4 @@
-// An action's deadline: react-aria's DatePicker in the UI language's locale, so a Danish user
+// An action's deadline: react-aria's DatePicker in the UI language's locale (App's I18nProvider), so a Danish user
 // types and reads `15.12.2026` (en-GB: `15/12/2026`) whatever language the browser itself is set
 // to — a native <input type=date> follows the browser, and showed mm/dd/yyyy to Danish users.
 // Keyboard: type the day, month and year segments, arrows change a segment; the calendar button
@@ -18,10 +18,9 @@ import {
   Dialog,
   Group,
   Heading,
-  I18nProvider,
   Popover,
 } from 'react-aria-components';
-import { INTL_LOCALE, useLocale, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { actionMessages } from './messages';
 
 function toCalendarDate(iso: string | null): CalendarDate | null {
@@ -37,7 +36,6 @@ function toCalendarDate(iso: string | null): CalendarDate | null {
 const PLAUSIBLE_YEARS = { from: 1900, to: 2999 };
 
 export function DeadlinePicker(props: { value: string | null; onChange: (value: string | null) => void; label: string; describedBy?: string }) {
-  const locale = useLocale();
   const t = useT(actionMessages);
   // The picker shows what is being typed; the board gets a date only once it is a real one.
   const [draft, setDraft] = useState<CalendarDate | null>(() => toCalendarDate(props.value));
@@ -52,40 +50,38 @@ export function DeadlinePicker(props: { value: string | null; onChange: (value: 
     if (date.year >= PLAUSIBLE_YEARS.from && date.year <= PLAUSIBLE_YEARS.to && isIsoDate(iso) && iso !== props.value) props.onChange(iso);
   };
   return (
-    <I18nProvider locale={INTL_LOCALE[locale]}>
-      <div className="deadline-picker-box" data-testid="deadline-picker" data-value={props.value ?? ''}>
-        <DatePicker
-          className="deadline-picker"
-          shouldForceLeadingZeros
-          value={draft}
-          onChange={change}
-          aria-label={props.label}
-          aria-describedby={props.describedBy}
-        >
-          <Group className="deadline-group">
-            <DateInput className="deadline-input">{(segment) => <DateSegment segment={segment} className="deadline-segment" />}</DateInput>
-            <Button className="deadline-open quiet" aria-label={t('openCalendar')}>
-              <span aria-hidden="true">▾</span>
-            </Button>
-          </Group>
-          <Popover className="deadline-popover">
-            <Dialog className="deadline-dialog" aria-label={props.label}>
-              <Calendar className="deadline-calendar">
-                <header className="deadline-calendar-head">
-                  <Button slot="previous" aria-label={t('previousMonth')}>
-                    ‹
-                  </Button>
-                  <Heading />
-                  <Button slot="next" aria-label={t('nextMonth')}>
-                    ›
-                  </Button>
-                </header>
-                <CalendarGrid>{(date) => <CalendarCell date={date} className="deadline-day" />}</CalendarGrid>
-              </Calendar>
-            </Dialog>
-          </Popover>
-        </DatePicker>
-      </div>
-    </I18nProvider>
+    <div className="deadline-picker-box" data-testid="deadline-picker" data-value={props.value ?? ''}>
+      <DatePicker
+        className="deadline-picker"
+        shouldForceLeadingZeros
+        value={draft}
+        onChange={change}
+        aria-label={props.label}
+        aria-describedby={props.describedBy}
+      >
+        <Group className="deadline-group">
+          <DateInput className="deadline-input">{(segment) => <DateSegment segment={segment} className="deadline-segment" />}</DateInput>
+          <Button className="deadline-open quiet" aria-label={t('openCalendar')}>
+            <span aria-hidden="true">▾</span>
+          </Button>
+        </Group>
+        <Popover className="deadline-popover">
+          <Dialog className="deadline-dialog" aria-label={props.label}>
+            <Calendar className="deadline-calendar">
+              <header className="deadline-calendar-head">
+                <Button slot="previous" aria-label={t('previousMonth')}>
+                  ‹
+                </Button>
+                <Heading />
+                <Button slot="next" aria-label={t('nextMonth')}>
+                  ›
+                </Button>
+              </header>
+              <CalendarGrid>{(date) => <CalendarCell date={date} className="deadline-day" />}</CalendarGrid>
+            </Calendar>
+          </Dialog>
+        </Popover>
+      </DatePicker>
+    </div>
   );
 }

@@ -1,7 +1,10 @@
-// Top-level component: picks the page from the URL and keeps <html lang> in step with the UI language.
+// Top-level component: picks the page from the URL, keeps <html lang> in step with the UI language,
+// and gives every react-aria component the UI's locale (not the browser's: the build keeps only
+// react-aria's da-DK and en-GB strings, so a browser set to en-US or de-DE would find none).
 
 import { useEffect } from 'react';
-import { useLocale } from './i18n';
+import { I18nProvider } from 'react-aria-components';
+import { INTL_LOCALE, useLocale } from './i18n';
 import { parseRoute, useLocationKey } from './route';
 import { StartPage } from '../start/StartPage';
 import { BoardPage } from '../board/BoardPage';
@@ -16,9 +19,9 @@ export function App() {
   useLocationKey();
   const route = parseRoute(window.location);
   return (
-    <>
+    <I18nProvider locale={INTL_LOCALE[locale]}>
       {route.page === 'board' ? <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} /> : route.page === 'overview' ? <OverviewPage /> : <StartPage />}
       <Announcer />
-    </>
+    </I18nProvider>
   );
 }
