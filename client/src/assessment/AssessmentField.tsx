@@ -366,7 +366,7 @@ function UnplacedTray({ ideas, numbers }: { ideas: readonly Idea[]; numbers: Map
       ) : unplaced.length === 0 ? (
         <p className="unplaced-hint muted">{t('unplacedNone')}</p>
       ) : (
-        <ul>
+        <ul className="chip-row">
           {unplaced.map((idea) => (
             <TrayCard key={idea.id} idea={idea} number={numbers.get(idea.id) ?? 0} takenBy={takenBy.get(idea.id) ?? null} />
           ))}

@@ -151,7 +151,7 @@ function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator, onStatus
         <strong>{t('round', { round: rounds.round })}</strong> · {status}
       </p>
       {rounds.order.length > 0 && (
-        <ol className="turn-order" aria-label={t('turnOrder')}>
+        <ol className="chip-row" aria-label={t('turnOrder')}>
           {rounds.order.map((p) => {
             const took = rounds.took[p.id];
             const state = p.id === rounds.turn ? 'now' : took ?? 'waiting';
