@@ -140,7 +140,10 @@ export function actionRow(scope: Page | Locator, title: string): Locator {
 export async function setDeadline(row: Locator, isoDate: string): Promise<void> {
   const [year, month, day] = isoDate.split('-');
   const picker = row.getByTestId('deadline-picker');
-  await picker.locator('[data-type=day]').focus();
+  // The plan shows the date as a button until someone reaches for it; a click mounts the picker.
+  const daySegment = picker.locator('[data-type=day]');
+  if ((await daySegment.count()) === 0) await picker.getByRole('button').first().click();
+  await daySegment.focus();
   await row.page().keyboard.type(`${day}${month}${year}`);
   await expect(picker).toHaveAttribute('data-value', isoDate);
 }

@@ -268,6 +268,49 @@ test('typing into a post-it re-renders only that post-it', async ({ browser, ser
   await context.close();
 });
 
+// The post-it menus and the deadline pickers are stand-in buttons until someone reaches for them
+// (client/src/app/standIn.ts); the first click, tap or key must still do what it would on the real
+// control, and the real one must take over focus.
+test('the post-it menu and the deadline picker answer the first click, tap and key', async ({ browser, server, createBoard }) => {
+  const board = await createBoard('Borgerservice – stand-ins');
+  await seedBoard(server.url, board, seedBorgerservice, borgerserviceSeen);
+  const context = await browser.newContext({ viewport: LAPTOP, hasTouch: true });
+  const page = await context.newPage();
+  await openBoardAs(page, board.links.edit, 'Mette');
+  const cards = ideasField(page).getByTestId('idea-card');
+  await expect(cards).toHaveCount(12);
+  // A click, a tap and a key on three post-its that were never touched: each opens the menu at once.
+  await cards.nth(0).getByTestId('idea-menu').click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await closeMenu(page, cards.nth(0));
+  await cards.nth(1).getByTestId('idea-menu').tap();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await closeMenu(page, cards.nth(1));
+  await cards.nth(2).getByTestId('idea-menu').focus();
+  await expect(cards.nth(2).getByTestId('idea-menu')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await closeMenu(page, cards.nth(2));
+
+  // Deadlines: a click on the date puts the cursor in its day, a tap on ▾ opens the calendar, and
+  // Tab onto the date lands in the day segment, typed the Danish way.
+  const pickers = page.locator('[data-field=actions]').getByTestId('deadline-picker');
+  await expect(pickers).toHaveCount(3);
+  await pickers.nth(0).getByRole('button').first().click();
+  await expect(pickers.nth(0).locator('[data-type=day]')).toBeFocused();
+  await pickers.nth(1).getByRole('button', { name: 'Vælg dato i kalenderen' }).tap();
+  await expect(page.getByRole('dialog').getByRole('grid')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const third = pickers.nth(2);
+  await page.locator('[data-field=actions]').getByTestId('action-row').nth(2).getByLabel(/^Ansvarlig for/).focus();
+  await page.keyboard.press('Tab');
+  await expect(third.locator('[data-type=day]')).toBeFocused();
+  await page.keyboard.type('24122026');
+  await expect(third).toHaveAttribute('data-value', '2026-12-24');
+  await context.close();
+});
+
 // The build keeps react-aria's strings for da-DK and en-GB only; a browser whose own language is
 // another (en-US is Chromium's default, de-DE a colleague's laptop) must still get the menus and
 // the date picker, in the UI's language, not a blank page.
@@ -285,7 +328,7 @@ for (const browserLocale of ['en-US', 'de-DE']) {
     await expect(menu.getByRole('menuitem').first()).toBeVisible();
     await closeMenu(page, card);
     const picker = page.getByTestId('deadline-picker').first();
-    await picker.getByRole('button').click();
+    await picker.getByRole('button', { name: 'Vælg dato i kalenderen' }).click();
     const calendar = page.getByRole('dialog').getByRole('grid');
     await expect(calendar).toBeVisible();
     // The month grid's days are named in Danish ("mandag den 7. december 2026"), whatever the browser's language.

@@ -3,18 +3,13 @@ import * as Y from 'yjs';
 import { interpolate } from '../../client/src/app/i18n';
 import { meetingMessages, type MeetingMessageKey } from '../../client/src/meeting/messages';
 import { escapeMarkdown, minutesMarkdown } from '../../client/src/meeting/minutesMarkdown';
-import type { TimeFormatters } from '../../client/src/meeting/format';
+import { formattersFor } from '../../client/src/app/format';
 import { undoKey } from '../../client/src/sync/undo';
 import { latestBoardTimestamp } from '../../client/src/wall/lastChange';
 import { addAction, addIdea, endMeeting, readBoard, readMinutes, startMeeting } from '../../shared/schema';
 
 const t = (key: MeetingMessageKey, vars?: Record<string, string | number>) => interpolate(meetingMessages.da[key], vars);
-const time: TimeFormatters = {
-  time: (iso) => iso.slice(11, 16).replace(':', '.'),
-  day: (iso) => iso.slice(0, 10),
-  dayTime: (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`,
-  isoDay: (iso) => iso.slice(0, 10),
-};
+const time = formattersFor('da');
 
 describe('minutes as Markdown', () => {
   it('has the date, time, facilitator, participants and a table of decisions with escaped user text', () => {
@@ -22,12 +17,12 @@ describe('minutes as Markdown', () => {
     startMeeting(doc, { by: 'Anna', at: '2026-11-25T13:00:00.000Z' });
     addAction(doc, { title: 'Kampagne | *bibliotek*', responsible: 'Erik', deadline: '2026-12-01', by: 'Anna', at: '2026-11-25T13:05:00.000Z' });
     endMeeting(doc, { by: 'Anna', at: '2026-11-25T13:16:00.000Z', participants: ['Bo'] });
-    const markdown = minutesMarkdown(readMinutes(doc)[0]!, 'Digital Post', t, time, (d) => `D${d}`);
-    expect(markdown).toContain('# Møde 1 · 2026-11-25 kl. 13.00 · Ordstyrer: Anna – Digital Post');
-    expect(markdown).toContain('- 13.00–13.16 (planlagt varighed 15 min)');
+    const markdown = minutesMarkdown(readMinutes(doc)[0]!, 'Digital Post', t, time);
+    expect(markdown).toContain('# Møde 1 · 25. nov. 2026 kl. 14.00 · Ordstyrer: Anna – Digital Post');
+    expect(markdown).toContain('- 14.00–14.16 (planlagt varighed 15 min)');
     expect(markdown).toContain('- Ordstyrer: Anna');
     expect(markdown).toContain('- Deltagere: Anna, Bo');
-    expect(markdown).toContain('| Ny | Kampagne \\| \\*bibliotek\\* | Erik | D2026-12-01 | Besluttet |');
+    expect(markdown).toContain('| Ny | Kampagne \\| \\*bibliotek\\* | Erik | 1. dec. 2026 | Besluttet |');
   });
 
   it('escapes Markdown in user text', () => {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { bareName, interpolate, makeFormatters, pluralIn, possessive } from '../../client/src/app/i18n';
+import { bareName, interpolate, pluralIn, possessive } from '../../client/src/app/i18n';
 import { actionMessages } from '../../client/src/actions/messages';
 import { ideasMessages } from '../../client/src/ideas/messages';
 import { goalMessages } from '../../client/src/goals/messages';
 import { meetingMessages } from '../../client/src/meeting/messages';
 import { overviewMessages } from '../../client/src/overview/messages';
 import { planSentence } from '../../client/src/goals/ChangePreview';
+import { formattersFor } from '../../client/src/app/format';
 
 describe('plural forms through Intl.PluralRules', () => {
   it('picks one or other by the language, with the count formatted', () => {
     expect(pluralIn('da', 1, { one: '{n} åben', other: '{n} åbne' })).toBe('1 åben');
     expect(pluralIn('da', 0, { one: '{n} åben', other: '{n} åbne' })).toBe('0 åbne');
     expect(pluralIn('en', 2, { one: '{n} month', other: '{n} months' })).toBe('2 months');
-    expect(makeFormatters('da').plural(1250, { one: '{n} tal', other: '{n} tal' })).toBe('1.250 tal');
-    expect(makeFormatters('en').plural(1, { one: '{n} board', other: '{n} boards' })).toBe('1 board');
+    expect(formattersFor('da').plural(1250, { one: '{n} tal', other: '{n} tal' })).toBe('1.250 tal');
+    expect(formattersFor('en').plural(1, { one: '{n} board', other: '{n} boards' })).toBe('1 board');
   });
 
   it('fills a plural inside a message: "1 åben · 1 forsinket", not "1 åbne · 1 forsinkede"', () => {

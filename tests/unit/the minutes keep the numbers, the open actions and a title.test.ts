@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { interpolate } from '../../client/src/app/i18n';
-import { makeTimeFormatters } from '../../client/src/meeting/format';
 import { meetingMessages, type MeetingMessageKey } from '../../client/src/meeting/messages';
 import { minutesMarkdown, minutesTitle } from '../../client/src/meeting/minutesMarkdown';
 import { addAction, addGoal, endMeeting, readMinutes, setActionDeadline, setActionStatus, setActual, setTarget, startMeeting } from '../../shared/schema';
+import { formattersFor } from '../../client/src/app/format';
 
 const t = (key: MeetingMessageKey, vars?: Record<string, string | number>) => interpolate(meetingMessages.da[key], vars);
-const time = makeTimeFormatters('da');
+const time = formattersFor('da');
 const mette = { id: 'mette-id', name: 'Mette' };
 
 function board(): Y.Doc {
@@ -67,14 +67,14 @@ describe('the minutes of a meeting', () => {
     const doc = board();
     startMeeting(doc, { by: mette, at: '2026-12-02T08:00:00.000Z' });
     const minutes = endMeeting(doc, { by: mette, at: '2026-12-02T08:16:00.000Z' })!;
-    const markdown = minutesMarkdown(minutes, 'Borgerservice', t, time, (d) => d);
+    const markdown = minutesMarkdown(minutes, 'Borgerservice', t, time);
     expect(markdown).toContain('# Møde 1 · 2. dec. 2026 kl. 9.00 · Ordstyrer: Mette – Borgerservice');
     expect(markdown).toContain('## Målene – seneste tal');
     expect(markdown).toMatch(/\| Andel digitale ansøgninger \| nov\. 2026 \| 59,5\s%\smod 80\s% \| −20,5\spct\.-point under måltal \|/);
     expect(markdown).toMatch(/\| Sagsbehandlingstid \| nov\. 2026 \| 7,5\sdage mod 7,1\sdage \| \\\+0,4\sdage over måltal \|/);
     expect(markdown).toContain('| Tilfredshed | – | Intet tal endnu | – |');
     expect(markdown).toContain('## Åbne handlinger');
-    expect(markdown).toContain('| Tydeligere breve | Lars | 2026-11-27 | Besluttet · **Forsinket** |');
-    expect(markdown).toContain('| Kampagne på biblioteket | Mette | 2026-12-20 | Igangsat |');
+    expect(markdown).toContain('| Tydeligere breve | Lars | 27. nov. 2026 | Besluttet · **Forsinket** |');
+    expect(markdown).toContain('| Kampagne på biblioteket | Mette | 20. dec. 2026 | Igangsat |');
   });
 });

@@ -2,8 +2,8 @@
 // should move; overdue and due-this-week stand out with a label and an icon (never colour alone);
 // the status history (who, when); evaluated actions can be archived.
 
-import { lazy, memo, Suspense, useRef } from 'react';
-import { useFormat, useT } from '../app/i18n';
+import { memo, useRef } from 'react';
+import { useT } from '../app/i18n';
 import { CommitInput, CommitTextArea } from '../app/CommitInput';
 import { useBoardDoc } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
@@ -21,9 +21,9 @@ import { ACTION_STATUSES, isActionStatus, type ActionStatus } from '../../../sha
 import type { Urgency } from '../../../shared/domain/actionPlan';
 import { mergeEdit } from '../ideas/textMerge';
 import { actionMessages } from './messages';
+import { DeadlineField } from './DeadlineField';
+import { useFormat } from '../app/format';
 
-// react-aria's date picker is most of a board's JavaScript: it loads after the board has shown.
-const DeadlinePicker = lazy(() => import('./DeadlinePicker').then((module) => ({ default: module.DeadlinePicker })));
 
 export const STATUS_ICON: Record<ActionStatus, string> = { decided: '◇', started: '▶', finished: '✓', evaluated: '★' };
 
@@ -119,14 +119,12 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
             </label>
             <div className="action-field">
               <span aria-hidden="true">{t('deadline')}</span>
-              <Suspense fallback={<span className="deadline-loading">{action.deadline ? format.date(action.deadline) : t('noDeadline')}</span>}>
-                <DeadlinePicker
-                  value={action.deadline}
-                  onChange={(value) => setActionDeadline(doc, action.id, value)}
-                  label={label(t('deadline'))}
-                  describedBy={urgency ? `urgency-${action.id}` : undefined}
-                />
-              </Suspense>
+              <DeadlineField
+                value={action.deadline}
+                onChange={(value) => setActionDeadline(doc, action.id, value)}
+                label={label(t('deadline'))}
+                describedBy={urgency ? `urgency-${action.id}` : undefined}
+              />
             </div>
             <label>
               {t('status')}

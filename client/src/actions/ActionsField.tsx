@@ -17,6 +17,7 @@ import { arrangeActions, checkCapacity, countOpen, NO_RESPONSIBLE, SORT_KEYS, ur
 import { currentBoardToken } from '../ideas/draftsClient';
 import { actionMessages } from './messages';
 import { ActionRow, type GoalOption } from './ActionRow';
+import { usePreloadDeadlinePicker } from './DeadlineField';
 import { tryWrite } from '../board/limitMessage';
 import { FollowUpDialog } from './FollowUpDialog';
 import './actions.css';
@@ -33,6 +34,7 @@ export function ActionsField() {
   const [sort, setSort] = useState<SortKey>('plan');
   const [filter, setFilter] = useState<PlanFilter>({ status: 'all', responsible: '', showArchived: false });
   const [followUp, setFollowUp] = useState(false);
+  usePreloadDeadlinePicker();
   const open = countOpen(actions);
   const overdue = actions.filter((a) => isOverdue(a, today)).length;
   const archivedCount = actions.filter((a) => a.archived).length;

@@ -1,4 +1,4 @@
-// An action's deadline: react-aria's DatePicker in the UI language's locale (App's I18nProvider), so a Danish user
+// An action's deadline: react-aria's DatePicker (mounted by DeadlineField when someone reaches for it) in the UI language's locale (App's I18nProvider), so a Danish user
 // types and reads `15.12.2026` (en-GB: `15/12/2026`) whatever language the browser itself is set
 // to — a native <input type=date> follows the browser, and showed mm/dd/yyyy to Danish users.
 // Keyboard: type the day, month and year segments, arrows change a segment; the calendar button
@@ -35,7 +35,18 @@ function toCalendarDate(iso: string | null): CalendarDate | null {
 /** Years a deadline can have; while someone types "2026", the picker passes through 2, 20 and 202. */
 const PLAUSIBLE_YEARS = { from: 1900, to: 2999 };
 
-export function DeadlinePicker(props: { value: string | null; onChange: (value: string | null) => void; label: string; describedBy?: string }) {
+export interface DeadlinePickerProps {
+  value: string | null;
+  onChange: (value: string | null) => void;
+  label: string;
+  describedBy?: string;
+  /** Focus the first segment on mount (the plan's DeadlineField hands over a focus it had). */
+  autoFocus?: boolean;
+  /** Open the calendar on mount (the calendar button of DeadlineField was pressed). */
+  defaultOpen?: boolean;
+}
+
+export function DeadlinePicker(props: DeadlinePickerProps) {
   const t = useT(actionMessages);
   // The picker shows what is being typed; the board gets a date only once it is a real one.
   const [draft, setDraft] = useState<CalendarDate | null>(() => toCalendarDate(props.value));
@@ -58,6 +69,8 @@ export function DeadlinePicker(props: { value: string | null; onChange: (value: 
         onChange={change}
         aria-label={props.label}
         aria-describedby={props.describedBy}
+        autoFocus={props.autoFocus}
+        defaultOpen={props.defaultOpen}
       >
         <Group className="deadline-group">
           <DateInput className="deadline-input">{(segment) => <DateSegment segment={segment} className="deadline-segment" />}</DateInput>

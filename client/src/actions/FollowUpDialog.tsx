@@ -9,13 +9,15 @@ import { setActionDeadline, setActionStatus, type Action } from '../../../shared
 import { followUpActions, historySince, previousStatus, urgencyOf } from '../../../shared/domain/actionPlan';
 import { nextStatus } from '../../../shared/domain/actionStatus';
 import { addDays, isIsoDate } from '../../../shared/domain/calendar';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
 import { useActions, useBoardDoc, useGoals, useMeta } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { Modal } from '../app/Modal';
 import { STATUS_ICON, UrgencyFlag, type GoalOption } from './ActionRow';
+import { DeadlineField } from './DeadlineField';
 import { actionMessages } from './messages';
+import { useFormat } from '../app/format';
 
 /** `goals`: the goals an action may belong to; the board's own when not given. */
 export function FollowUpDialog({ onClose, goals: given }: { onClose: () => void; goals?: readonly GoalOption[] }) {
@@ -121,15 +123,10 @@ function FollowUpItem({ action, today, goals }: { action: Action; today: string;
             {t('statusForward', { status: t(forward) })}
           </button>
         )}
-        <label className="follow-up-deadline">
-          {t('deadline')}
-          <input
-            type="date"
-            value={action.deadline ?? ''}
-            onChange={(e) => setActionDeadline(doc, action.id, e.target.value || null)}
-            data-testid="follow-up-deadline"
-          />
-        </label>
+        <div className="follow-up-deadline" data-testid="follow-up-deadline">
+          <span aria-hidden="true">{t('deadline')}</span>
+          <DeadlineField value={action.deadline} onChange={(value) => setActionDeadline(doc, action.id, value)} label={t('actionFor', { field: t('deadline'), title: action.title })} />
+        </div>
         <button
           type="button"
           onClick={() => setActionDeadline(doc, action.id, addDays(isIsoDate(action.deadline) && action.deadline > today ? action.deadline : today, 7))}

@@ -5,9 +5,10 @@
 import { useId } from 'react';
 import type { BadRow, BadRowReason, ImportChange } from '../../../shared/domain/measurementImport';
 import type { Frequency } from '../../../shared/domain/periods';
-import { useFormat, useT, type Translate } from '../app/i18n';
+import { useT, type Translate } from '../app/i18n';
 import { withUnit } from './goalView';
 import { goalMessages, type GoalMessageKey } from './messages';
+import { useFormat } from '../app/format';
 
 const ADVERB: Record<Frequency, GoalMessageKey> = {
   monthly: 'frequencyAdverbMonthly',

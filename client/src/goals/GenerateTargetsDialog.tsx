@@ -8,12 +8,13 @@ import { addPeriods, type Frequency } from '../../../shared/domain/periods';
 import { constantTargets, rampTargets } from '../../../shared/domain/targets';
 import { importWrites, planValues } from '../../../shared/domain/measurementImport';
 import { writeMeasurements, type Goal } from '../../../shared/schema/goal';
-import { useFormat, useLocale, useT } from '../app/i18n';
+import { useLocale, useT } from '../app/i18n';
 import { useBoardDoc } from '../sync/BoardProvider';
 import { ChangeTable, PlanSummary } from './ChangePreview';
 import { parseEntry, pickerPeriods } from './goalView';
 import { goalMessages } from './messages';
 import { Modal } from '../app/Modal';
+import { useFormat } from '../app/format';
 
 /** Default length of a ramp: a year. */
 const RAMP_STEPS: Record<Frequency, number> = { monthly: 11, weekly: 51, quarterly: 3 };

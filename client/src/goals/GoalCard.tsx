@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { actualTrend, latestActualPeriod, latestGap, isUnderTarget, trendImproves, underTargetStreak, type Trend } from '../../../shared/domain/goalProgress';
 import type { Goal } from '../../../shared/schema/goal';
-import { useFormat, useLocale, useT, type Formatters, type Translate } from '../app/i18n';
+import { useLocale, useT, type Translate } from '../app/i18n';
 import { GoalChart } from './GoalChart';
 import { GoalTable } from './GoalTable';
 import { DIRECTION_LABEL, KIND_LABEL } from './GoalDialog';
@@ -14,6 +14,7 @@ import { ImportDialog } from './ImportDialog';
 import { GenerateTargetsDialog } from './GenerateTargetsDialog';
 import { goalMessages, type GoalMessageKey } from './messages';
 import { useTargetWording, type TargetWording } from './targetWording';
+import { type Formatters, useFormat } from '../app/format';
 
 /** Periods named one by one in the chart's text alternative before "and n more". */
 const ARIA_MAX_PERIODS = 6;

@@ -8,12 +8,13 @@ import { scaleBand, scaleLinear, symbol, symbolSquare } from 'd3';
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { parsePeriod } from '../../../shared/domain/periods';
 import type { Direction } from '../../../shared/domain/goalProgress';
-import { useFormat, useT, type Formatters, type Translate } from '../app/i18n';
+import { useT, type Translate } from '../app/i18n';
 import { labelEvery, valueDomain, withUnit, type ChartPoint } from './goalView';
 import { chartPaths } from './chartPaths';
 import { goalMessages, type GoalMessageKey } from './messages';
 import { useElementWidth } from './useElementWidth';
 import { useTargetWording } from './targetWording';
+import { type Formatters, useFormat } from '../app/format';
 
 /** Font size of chart text in rem; keep in step with `.goal-chart text` in goals.css. */
 const FONT_REM = 0.9;

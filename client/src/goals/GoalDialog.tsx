@@ -4,10 +4,11 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Frequency } from '../../../shared/domain/periods';
 import type { Direction } from '../../../shared/domain/goalProgress';
 import { GOAL_DESCRIPTION_MAX, type Goal, type GoalInput, type GoalKind, type GoalPatch } from '../../../shared/schema/goal';
-import { makeFormatters, useLocale, useT } from '../app/i18n';
+import { useLocale, useT } from '../app/i18n';
 import { parseEntry } from './goalView';
 import { goalMessages, type GoalMessageKey } from './messages';
 import { Modal } from '../app/Modal';
+import { formattersFor } from '../app/format';
 
 export interface GoalDraft {
   name: string;
@@ -36,7 +37,7 @@ export const DIRECTION_LABEL: Record<Direction, GoalMessageKey> = { up: 'directi
 
 function draftOf(goal: Goal | null, locale: 'da' | 'en'): GoalDraft {
   return {
-    baseline: goal?.baseline === null || goal?.baseline === undefined ? '' : makeFormatters(locale).number(goal.baseline, 6),
+    baseline: goal?.baseline === null || goal?.baseline === undefined ? '' : formattersFor(locale).number(goal.baseline, 6),
     description: goal?.description ?? '',
     name: goal?.name ?? '',
     unit: goal?.unit ?? '',

@@ -4,13 +4,14 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { setActual, setTarget, type Goal } from '../../../shared/schema/goal';
-import { useFormat, useLocale, useT } from '../app/i18n';
+import { useLocale, useT } from '../app/i18n';
 import { useBoardDoc } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
 import { dateInZone } from '../../../shared/domain/calendar';
 import { chartSeries, parseEntry, withUnit } from './goalView';
 import { goalMessages } from './messages';
 import { useTargetWording } from './targetWording';
+import { useFormat } from '../app/format';
 
 type Column = 'target' | 'actual';
 

@@ -8,9 +8,10 @@ import { useMemo } from 'react';
 import { latestActualPeriod, latestGap, underTargetStreak, type Measurements } from '../../../shared/domain/goalProgress';
 import { targetDifference, targetStatus, type Direction, type TargetStatus } from '../../../shared/domain/targetStatus';
 import type { Frequency } from '../../../shared/domain/periods';
-import { interpolate, makeFormatters, useLocale, type Locale } from '../app/i18n';
+import { interpolate, useLocale, type Locale } from '../app/i18n';
 import { differenceUnit, signedWithUnit, withUnit } from './goalView';
 import { goalMessages, type GoalMessageKey } from './messages';
+import { formattersFor } from '../app/format';
 
 /** A goal as the wording needs it (a `Goal` from the board is one). */
 export type WordedGoal = Measurements & { unit: string; frequency: Frequency };
@@ -58,7 +59,7 @@ const isReading = (goal: WordedGoal | TargetReading): goal is TargetReading => !
 
 /** The wording in one UI language (pure: used by the hook and by unit tests). */
 export function makeTargetWording(locale: Locale): TargetWording {
-  const fmt = makeFormatters(locale);
+  const fmt = formattersFor(locale);
   const text = (key: GoalMessageKey, vars?: Record<string, string | number>) => interpolate(goalMessages[locale][key], vars, locale);
   const value = (n: number, unit: string) => withUnit(fmt.number(n), unit, locale);
 

@@ -1,8 +1,7 @@
 // One post-it in the Idéer field, kept small (issue 9): its number, text, authors and zone (filled
 // with its zone's tint, the zone named in words; grey-blue and dashed while unassessed), its
 // clarifying questions with the author's answers, and ONE menu button ("Handlinger for idé 3",
-// react-aria-components' MenuTrigger/Menu: Enter/Space or arrows open it, arrows move, Escape
-// closes and returns focus) with the verbs: Redigér tekst, Vurdér, Spørg, Besvar spørgsmål (the
+// IdeaMenu.tsx) with the verbs: Redigér tekst, Vurdér, Spørg, Besvar spørgsmål (the
 // author), Til handleplan and Slå sammen (only once the idea is being assessed, see
 // `offersAssessVerbs` in IdeasField.tsx; Til handleplan warns past the team's capacity) and Slet
 // (with Fortryd). The post-it itself is the drag source: grab it anywhere with the mouse, long
@@ -15,7 +14,6 @@
 
 import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type FormEvent, type KeyboardEvent } from 'react';
 import { useDraggable } from '@dnd-kit/core';
-import { Button, Menu, MenuItem, MenuTrigger, Popover, type Key } from 'react-aria-components';
 import {
   answerQuestion,
   askQuestion,
@@ -42,6 +40,7 @@ import { ideasMessages } from './messages';
 import { postItFill } from './postItColor';
 import { mergeEdit } from './textMerge';
 import { InlineForm, InlineTextForm } from './InlineForms';
+import { IdeaMenu, type MenuVerb } from './IdeaMenu';
 
 type Panel = 'none' | 'assess' | 'ask' | 'answer' | 'delete' | 'merge' | 'capacity';
 type Verb = 'edit' | 'assess' | 'ask' | 'answer' | 'promote' | 'merge' | 'delete';
@@ -131,7 +130,7 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatu
   };
 
   // The menu gives focus back to its button as it closes; a panel opens after that and takes it.
-  const onVerb = (key: Key) => requestAnimationFrame(() => requestAnimationFrame(() => choose(key as Verb)));
+  const onVerb = (verb: Verb) => requestAnimationFrame(() => requestAnimationFrame(() => choose(verb)));
   const choose = (verb: Verb) => {
     if (verb === 'edit') setEditing(true);
     else if (verb === 'promote') {
@@ -145,7 +144,7 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatu
   };
 
   // The menu's verbs, in this order; a reason makes a verb shown but unavailable.
-  const verbs: { id: Verb; label: string; testId: string; reason?: string }[] = [
+  const verbs: MenuVerb<Verb>[] = [
     { id: 'edit', label: t('editAction'), testId: 'idea-edit-open' },
     { id: 'assess', label: ta('assess'), testId: 'idea-assess' },
     { id: 'ask', label: t('ask'), testId: 'idea-ask' },
@@ -185,34 +184,7 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatu
       <div className="idea-main">
         {/* First, so it floats at the top right and the text flows round it (a small post-it). */}
         {canEdit && !editing && (
-          <MenuTrigger>
-            <Button ref={menuButton} className="idea-menu-button" aria-label={t('menuLabel', { number })} data-testid="idea-menu">
-              <span aria-hidden="true">⋯</span>
-            </Button>
-            <Popover className="idea-menu-popover" placement="bottom end" data-no-drag="">
-              <Menu className="idea-menu" aria-label={t('menuLabel', { number })} onAction={onVerb} data-testid="idea-menu-list">
-                {verbs.map((verb) => (
-                  <MenuItem
-                    key={verb.id}
-                    id={verb.id}
-                    className={`idea-menu-item ${verb.id === 'delete' ? 'is-danger' : ''}`}
-                    textValue={verb.label}
-                    isDisabled={verb.reason !== undefined}
-                    data-testid={verb.testId}
-                  >
-                    {/* A reason is part of the name, so name and visible label agree (WCAG 2.5.3). */}
-                    {verb.label}
-                    {verb.reason !== undefined && (
-                      <span className="idea-menu-reason" data-testid={`${verb.testId}-reason`}>
-                        {' '}
-                        {verb.reason}
-                      </span>
-                    )}
-                  </MenuItem>
-                ))}
-              </Menu>
-            </Popover>
-          </MenuTrigger>
+          <IdeaMenu label={t('menuLabel', { number })} verbs={verbs} onVerb={onVerb} buttonRef={menuButton} />
         )}
         {editing ? (
           <IdeaTextEditor

@@ -6,14 +6,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { MeetingMinutes } from '../../../shared/schema/meeting';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { useMeta } from '../sync/BoardProvider';
 import { Modal } from '../app/Modal';
 import { meetingMessages } from './messages';
-import { useTimeFormat } from './format';
 import { useTargetWording } from '../goals/targetWording';
 import { decisionNote, downloadText, goalLine, minutesMarkdown, minutesTitle } from './minutesMarkdown';
 import { useMinutes } from './useMeeting';
+import { useFormat } from '../app/format';
 
 export function MinutesDialog({ onClose, focusId }: { onClose: () => void; focusId?: string | null }) {
   const t = useT(meetingMessages);
@@ -65,11 +65,10 @@ export function MinutesDialog({ onClose, focusId }: { onClose: () => void; focus
 function MinutesEntry({ minutes, highlighted, onPrint }: { minutes: MeetingMinutes; highlighted: boolean; onPrint: () => void }) {
   const t = useT(meetingMessages);
   const fmt = useFormat();
-  const time = useTimeFormat();
   const meta = useMeta();
   const exportMarkdown = () => {
-    const text = minutesMarkdown(minutes, meta.title, t, time, fmt.date, fmt.locale);
-    const day = time.isoDay(minutes.startedAt) || 'referat';
+    const text = minutesMarkdown(minutes, meta.title, t, fmt);
+    const day = fmt.isoDay(minutes.startedAt) || 'referat';
     downloadText(`referat-${day}.md`, text);
   };
   return (
@@ -90,7 +89,6 @@ function MinutesEntry({ minutes, highlighted, onPrint }: { minutes: MeetingMinut
 function MinutesBody({ minutes, headingLevel }: { minutes: MeetingMinutes; headingLevel: 1 | 3 }) {
   const t = useT(meetingMessages);
   const fmt = useFormat();
-  const time = useTimeFormat();
   const meta = useMeta();
   const wording = useTargetWording();
   const Heading = headingLevel === 1 ? 'h1' : 'h3';
@@ -98,14 +96,14 @@ function MinutesBody({ minutes, headingLevel }: { minutes: MeetingMinutes; headi
   return (
     <>
       <Heading className="minutes-heading" data-testid="minutes-title">
-        {minutesTitle(minutes, t, time)}
+        {minutesTitle(minutes, t, fmt)}
         {headingLevel === 1 && meta.title ? ` – ${meta.title}` : ''}
       </Heading>
       <dl className="minutes-facts">
         <div>
           <dt>{t('timeLabel')}</dt>
           <dd>
-            {t('time', { from: time.time(minutes.startedAt), to: time.time(minutes.endedAt) })} ({t('planned').toLowerCase()} {t('minutesUnit', { n: minutes.durationMinutes })})
+            {t('time', { from: fmt.time(minutes.startedAt), to: fmt.time(minutes.endedAt) })} ({t('planned').toLowerCase()} {t('minutesUnit', { n: minutes.durationMinutes })})
           </dd>
         </div>
         {minutes.facilitator && (

@@ -2,17 +2,17 @@
 // on demand from its one-line summary in the meeting bar (issue 9), below the bar.
 
 import type { ReactNode } from 'react';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import type { SinceLastMeeting } from '../../../shared/domain/sinceLastMeeting';
 import { meetingMessages } from './messages';
-import { useTimeFormat } from './format';
 import { useTargetWording } from '../goals/targetWording';
 import { withUnit } from '../goals/goalView';
+import { useFormat } from '../app/format';
 
 export function SinceLastPanel({ since, id }: { since: SinceLastMeeting; id: string }) {
   const t = useT(meetingMessages);
   const fmt = useFormat();
-  const time = useTimeFormat();
+  const time = useFormat();
   const wording = useTargetWording();
   const value = (n: number, unit: string) => withUnit(fmt.number(n), unit, fmt.locale);
   const by = (name: string) => (name ? ` · ${t('byWho', { name })}` : '');
@@ -20,7 +20,7 @@ export function SinceLastPanel({ since, id }: { since: SinceLastMeeting; id: str
     // Focusable: it scrolls when long, and a keyboard must be able to scroll it (axe scrollable-region-focusable).
     <section className="since-last" id={id} aria-labelledby={`${id}-heading`} data-testid="since-last" tabIndex={0}>
       <h2 id={`${id}-heading`}>{t('sinceTitle')}</h2>
-      <p className="muted">{since.since ? t('sinceFrom', { when: time.dayTime(since.since) }) : t('sinceFirst')}</p>
+      <p className="muted">{since.since ? t('sinceFrom', { when: time.dateTime(since.since) }) : t('sinceFirst')}</p>
       {since.total === 0 ? (
         <p>{t('sinceNothing')}</p>
       ) : (

@@ -6,11 +6,11 @@
 import type { MeetingMinutes } from '../../../shared/schema/meeting';
 import type { Decision, GoalReading } from '../../../shared/domain/meetingMinutes';
 import { targetDifference, targetStatus } from '../../../shared/domain/targetStatus';
-import { makeFormatters, type Formatters, type Locale, type Translate } from '../app/i18n';
+import type { Translate } from '../app/i18n';
 import { withUnit } from '../goals/goalView';
 import { makeTargetWording, type TargetWording } from '../goals/targetWording';
 import type { MeetingMessageKey } from './messages';
-import type { TimeFormatters } from './format';
+import type { Formatters } from '../app/format';
 
 /** Backslash-escape what Markdown would read as formatting; line breaks become spaces. */
 export function escapeMarkdown(text: string): string {
@@ -29,8 +29,8 @@ export function decisionNote(decision: Decision, t: Translate<MeetingMessageKey>
 }
 
 /** `Møde 3 · 2. dec. 2026 kl. 9.00 · Ordstyrer: Mette`: number, start and who led. */
-export function minutesTitle(minutes: MeetingMinutes, t: Translate<MeetingMessageKey>, time: TimeFormatters): string {
-  const title = t('minutesHeading', { n: minutes.number, date: time.day(minutes.startedAt), time: (time.clock ?? time.time)(minutes.startedAt) });
+export function minutesTitle(minutes: MeetingMinutes, t: Translate<MeetingMessageKey>, fmt: Formatters): string {
+  const title = t('minutesHeading', { n: minutes.number, date: fmt.day(minutes.startedAt), time: fmt.clock(minutes.startedAt) });
   return minutes.facilitator ? `${title} · ${t('facilitator', { name: minutes.facilitator })}` : title;
 }
 
@@ -66,21 +66,18 @@ export function minutesMarkdown(
   minutes: MeetingMinutes,
   boardTitle: string,
   t: Translate<MeetingMessageKey>,
-  time: TimeFormatters,
-  date: (isoDate: string) => string,
-  locale: Locale = 'da',
+  fmt: Formatters,
 ): string {
   const lines: string[] = [];
-  const heading = minutesTitle(minutes, t, time);
+  const heading = minutesTitle(minutes, t, fmt);
   lines.push(`# ${escapeMarkdown(boardTitle ? `${heading} – ${boardTitle}` : heading)}`, '');
-  lines.push(`- ${t('time', { from: time.time(minutes.startedAt), to: time.time(minutes.endedAt) })} (${t('planned').toLowerCase()} ${t('minutesUnit', { n: minutes.durationMinutes })})`);
+  lines.push(`- ${t('time', { from: fmt.time(minutes.startedAt), to: fmt.time(minutes.endedAt) })} (${t('planned').toLowerCase()} ${t('minutesUnit', { n: minutes.durationMinutes })})`);
   if (minutes.facilitator) lines.push(`- ${t('facilitatorLabel')}: ${escapeMarkdown(minutes.facilitator)}`);
   lines.push(`- ${t('participants')}: ${minutes.participants.length > 0 ? minutes.participants.map(escapeMarkdown).join(', ') : t('noParticipants')}`);
-  if (minutes.since) lines.push(`- ${t('mdSince', { when: time.dayTime(minutes.since) })}`);
-  const fmt = makeFormatters(locale);
-  const wording = makeTargetWording(locale);
+  if (minutes.since) lines.push(`- ${t('mdSince', { when: fmt.dateTime(minutes.since) })}`);
+  const wording = makeTargetWording(fmt.locale);
   const text = (value: string) => (value ? escapeMarkdown(value) : t('none'));
-  const day = (value: string | null) => (value ? date(value) : t('none'));
+  const day = (value: string | null) => (value ? fmt.date(value) : t('none'));
   /** One section: a heading, then a table of the rows, or a sentence when there are none. */
   const section = (title: string, empty: string, headers: string[], rows: string[][]) => {
     lines.push('', `## ${title}`, '');

@@ -4,15 +4,15 @@
 // read-only (its view link; a leader is never given an edit link).
 
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
-import { useTimeFormat } from '../meeting/format';
 import { useTargetWording } from '../goals/targetWording';
 import { readDirection } from '../../../shared/domain/targetStatus';
 import { fetchOverview, OverviewError, overviewAccessFromLocation, type OverviewAccess, type OverviewBoard } from './overviewApi';
 import { DEFAULT_QUERY, filterAndSort, sortBy, type OverviewQuery, type SortKey } from './overviewModel';
 import { overviewMessages } from './messages';
 import './overview.css';
+import { useFormat } from '../app/format';
 
 /** A leader leaves the overview open: it refreshes itself this often. */
 const REFRESH_MS = 60_000;
@@ -47,7 +47,7 @@ export function OverviewPage() {
 
 function Overview({ access }: { access: OverviewAccess }) {
   const t = useT(overviewMessages);
-  const time = useTimeFormat();
+  const time = useFormat();
   const [boards, setBoards] = useState<OverviewBoard[] | null>(null);
   const [loadedAt, setLoadedAt] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -157,7 +157,7 @@ function OverviewTable({ boards, query, onSort }: { boards: OverviewBoard[]; que
 function BoardRow({ board }: { board: OverviewBoard }) {
   const t = useT(overviewMessages);
   const fmt = useFormat();
-  const time = useTimeFormat();
+  const time = useFormat();
   const s = board.summary;
   const overdueActions = s.overdueActions ?? [];
   const underGoals = s.underTargetGoals ?? [];
@@ -210,7 +210,7 @@ function BoardRow({ board }: { board: OverviewBoard }) {
         )}
       </td>
       <td data-testid="last-meeting">{s.lastMeetingAt ? time.day(s.lastMeetingAt) : <span className="muted">{t('never')}</span>}</td>
-      <td>{time.dayTime(board.updatedAt)}</td>
+      <td>{time.dateTime(board.updatedAt)}</td>
     </tr>
   );
 }

@@ -1,13 +1,14 @@
 // Start page (opened by the admin link): the boards, "Opret tavle" and each board's share links.
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { ApiError, adminTokenFromLocation, createBoard, listBoards, saveAdminToken, type BoardListing } from './adminApi';
 import { startMessages } from './messages';
 import { CopyLink } from './CopyLink';
 import { LeaderTools } from '../overview/LeaderTools';
 import './start.css';
+import { useFormat } from '../app/format';
 
 export function StartPage() {
   const t = useT(startMessages);

@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { isOverdue } from '../../../shared/domain/actionStatus';
 import { arrangeActions } from '../../../shared/domain/actionPlan';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
 import { actionMessages } from '../actions/messages';
 import { boardMessages } from '../board/messages';
@@ -14,6 +14,7 @@ import { hyphenate } from './hyphenate';
 import { useFit } from './useFit';
 import { wallMessages } from './messages';
 import { FLOOR, MoreLine, WallField, type WallMode } from './WallField';
+import { useFormat } from '../app/format';
 
 const CEILING: Record<WallMode, number> = { board: 28, focus: 44 };
 const PLAN_VIEW = { status: 'all', responsible: '', showArchived: false } as const;

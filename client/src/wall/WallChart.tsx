@@ -6,9 +6,9 @@
 
 import { scaleBand, scaleLinear, symbol, symbolDiamond } from 'd3';
 import type { Goal } from '../../../shared/schema';
-import { useFormat } from '../app/i18n';
 import { chartPaths } from '../goals/chartPaths';
 import { chartPeriods, chartSeries, labelEvery, valueDomain, type ChartPoint } from '../goals/goalView';
+import { useFormat } from '../app/format';
 
 export function WallChart({ goal, width, height, font }: { goal: Goal; width: number; height: number; font: number }) {
   const fmt = useFormat();

@@ -7,7 +7,7 @@
 import { useRef } from 'react';
 import { latestActualPeriod, latestGap, underTargetPeriods } from '../../../shared/domain/goalProgress';
 import type { Goal } from '../../../shared/schema';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { boardMessages } from '../board/messages';
 import { withUnit } from '../goals/goalView';
 import { useTargetWording } from '../goals/targetWording';
@@ -18,6 +18,7 @@ import { useFit } from './useFit';
 import { wallMessages } from './messages';
 import { FLOOR, MoreLine, WallField, type WallMode } from './WallField';
 import { WallChart } from './WallChart';
+import { useFormat } from '../app/format';
 
 export function WallGoals({ mode }: { mode: WallMode }) {
   const t = useT(wallMessages);

@@ -11,7 +11,6 @@ import { useToday } from '../app/useToday';
 import { boardMessages } from '../board/messages';
 import { STATUS_ICON } from '../board/BoardHeader';
 import { useTargetWording } from '../goals/targetWording';
-import { useTimeFormat } from '../meeting/format';
 import { useClockOffset, useNow } from '../meeting/serverClock';
 import { useActions, useConnectionState, useGoals, useMeta, useSaveState } from '../sync/BoardProvider';
 import { hyphenate } from './hyphenate';
@@ -19,6 +18,7 @@ import { useFit } from './useFit';
 import { useLastChange } from './useLastChange';
 import { wallMessages } from './messages';
 import { WallExportMenu } from './WallExportMenu';
+import { useFormat } from '../app/format';
 
 export function WallHeader() {
   const t = useT(wallMessages);
@@ -80,7 +80,7 @@ export function WallHeader() {
 
 function LastChange() {
   const t = useT(wallMessages);
-  const time = useTimeFormat();
+  const time = useFormat();
   const last = useLastChange();
   const offset = useClockOffset();
   // Re-rendered each minute, so "today" vs. an earlier day stays right on a wall left on for days.

@@ -6,7 +6,7 @@ import { isOverdue, isOpenStatus } from '../../../shared/domain/actionStatus';
 import { latestActualPeriod, latestGap } from '../../../shared/domain/goalProgress';
 import { ZONES } from '../../../shared/domain/zones';
 import type { AgendaField } from '../../../shared/domain/meetingTimer';
-import { useFormat, useT } from '../app/i18n';
+import { useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
 import { useZoneText } from '../assessment/ZoneBadge';
 import { boardMessages } from '../board/messages';
@@ -15,6 +15,7 @@ import { useTargetWording } from '../goals/targetWording';
 import { useActions, useGoals, useIdeas } from '../sync/BoardProvider';
 import { wallMessages } from './messages';
 import { WallField } from './WallField';
+import { useFormat } from '../app/format';
 
 const ORDER: readonly AgendaField[] = ['goals', 'ideas', 'assessment', 'actions'];
 
