@@ -38,7 +38,8 @@ import {
   type TurnOutcome,
 } from '../domain/rounds';
 import { roots } from './board';
-import { addIdea, type IdeaInput } from './idea';
+import { addIdea, ensureRoomForIdea, type IdeaInput } from './idea';
+import { checksBounds } from './text';
 import { actAsFacilitator, readFacilitator } from './meeting';
 import { isRecord, readNumber } from './values';
 
@@ -250,6 +251,8 @@ export function startNextRound(doc: Y.Doc, by: Participant): boolean {
  */
 export function addIdeaInTurn(doc: Y.Doc, input: IdeaInput, participantId: string): string | null {
   let id: string | null = null;
+  // Checked here, as addIdea inside this transaction leaves it to us.
+  if (checksBounds(doc)) ensureRoomForIdea(doc, input.text.trim());
   doc.transact(() => {
     const brainstorm = readBrainstorm(doc);
     if (brainstorm.mode === 'rounds') {

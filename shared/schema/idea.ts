@@ -131,13 +131,22 @@ export function ideaMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
 }
 
 /**
+ * Throws BoardLimitError when one more post-it with this text does not fit. addIdea checks it
+ * itself outside a transaction; a verb that adds an idea inside its own transaction calls this
+ * first (inside one, the bounds are left to the caller).
+ */
+export function ensureRoomForIdea(doc: Y.Doc, text: string): void {
+  ensureRoom(doc, roots(doc).ideas, 'ideas', bytesForText(Math.min(text.length, MAX_TEXT_LENGTH) + MAX_NAME_LENGTH + MAX_COLOR_LENGTH) + 200);
+}
+
+/**
  * Add a post-it; its text is cut to MAX_TEXT_LENGTH (the UI says so when `fitText(text).cut`).
  * Throws BoardLimitError (nothing written) when the board holds its most ideas or bytes.
  */
 export function addIdea(doc: Y.Doc, input: IdeaInput): string {
   const id = newId();
   const text = cleanText(input.text.trim());
-  if (checksBounds(doc)) ensureRoom(doc, roots(doc).ideas, 'ideas', bytesForText(text.length + MAX_NAME_LENGTH + MAX_COLOR_LENGTH) + 200);
+  if (checksBounds(doc)) ensureRoomForIdea(doc, text);
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     map.set('text', new Y.Text(text));

@@ -3,7 +3,7 @@
 // at 1366×768 without scrolling the page (the "Ikke placeret" tray above the grid), skip links to
 // the four fields, and axe with label-content-name-mismatch (WCAG 2.5.3) enabled.
 import type { Locator, Page } from '@playwright/test';
-import { setMeetingStep, startMeeting } from '../../shared/schema';
+import { addIdea, setMeetingStep, startMeeting } from '../../shared/schema';
 import { expect, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, test } from './fixtures';
 import { borgerserviceSeen, nodeClient, seedBoard, seedBorgerservice } from './seed';
 
@@ -308,6 +308,51 @@ test('the post-it menu and the deadline picker answer the first click, tap and k
   await expect(third.locator('[data-type=day]')).toBeFocused();
   await page.keyboard.type('24122026');
   await expect(third).toHaveAttribute('data-value', '2026-12-24');
+  await context.close();
+});
+
+// Issue 8.2 and 8.3 in the Idéer field: a pasted 3 MB text is cut by the field and says so (the
+// browser would cut it silently), and a board holding its most ideas refuses one more with a
+// message and keeps what was typed; the editor of a post-it says the same about a paste.
+test('a 3 MB paste is cut and said, and a full board refuses one more idea with a message', async ({ browser, server, createBoard }) => {
+  const board = await createBoard('Borgerservice – limits');
+  await seedBoard(server.url, board, seedBorgerservice, borgerserviceSeen);
+  const context = await browser.newContext({ viewport: LAPTOP });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  await openBoardAs(page, board.links.edit, 'Mette');
+  const input = page.getByTestId('idea-input');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), 'papiransøgning '.repeat(200_000));
+  await input.focus();
+  await page.keyboard.press('Control+V');
+  await expect(page.getByRole('alert')).toHaveText('Teksten er forkortet til 2.000 tegn.');
+  expect(await input.evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(2000);
+  await input.fill('');
+
+  // The post-it editor says the same.
+  const card = postIt(page, 'Chatbot på hjemmesiden');
+  await openMenu(page, card);
+  await page.getByRole('menuitem', { name: 'Redigér tekst' }).click();
+  const editor = card.getByTestId('idea-edit');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Control+V');
+  await expect(card.getByTestId('idea-edit-notice')).toHaveText('Teksten er forkortet til 2.000 tegn.');
+  await page.keyboard.press('Escape');
+  await expect(card).toContainText('Chatbot på hjemmesiden');
+
+  // Fill the board to its most ideas (1,000) from another client, then add one more here.
+  const filler = nodeClient(server.url, board.id, board.tokens.edit);
+  await filler.synced;
+  filler.doc.transact(() => {
+    for (let i = 0; (filler.doc.getMap('ideas').size as number) < 1000; i++) addIdea(filler.doc, { text: `Fyld ${i}`, author: 'Fyld', color: '#fff3a3' });
+  });
+  await expect(ideasField(page).getByTestId('idea-card')).toHaveCount(1000, { timeout: 30_000 });
+  await input.fill('Én idé for meget');
+  await page.getByTestId('idea-add').click();
+  await expect(page.getByRole('alert')).toHaveText('Tavlen kan højst have 1.000 af dem. Fjern nogle for at tilføje flere.');
+  await expect(input).toHaveValue('Én idé for meget');
+  await expect(ideasField(page).getByTestId('idea-card')).toHaveCount(1000);
+  filler.destroy();
   await context.close();
 });
 

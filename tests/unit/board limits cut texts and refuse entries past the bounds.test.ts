@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, addGoal, addIdea, promoteToAction, readActions, readGoals, readIdeas, roots, setActionTitle, setBoardTitle, readMeta, setIdeaText, updateGoal } from '../../shared/schema';
+import { addAction, addGoal, addIdea, addIdeaInTurn, promoteToAction, readBrainstorm, setBrainstormMode, readActions, readGoals, readIdeas, roots, setActionTitle, setBoardTitle, readMeta, setIdeaText, updateGoal } from '../../shared/schema';
 import {
   BoardLimitError,
   bytesFit,
@@ -60,6 +60,15 @@ test('a writer refuses an entry past its root’s bound with BoardLimitError and
   expect(roomFor(doc, roots(doc).ideas, 'ideas', 0)).toEqual({ limit: 'entries', root: 'ideas', max: MAX_ROOT_ENTRIES.ideas });
   expect(() => idea(doc)).toThrow(BoardLimitError);
   expect(roots(doc).ideas.size).toBe(MAX_ROOT_ENTRIES.ideas);
+  // The board's Tilføj goes through the brainstorm's turn (one transaction around addIdea): it is
+  // bounded too, and a refused idea takes no turn (found by the e2e: it closed the adder with 4413).
+  const anne = { id: 'anne', name: 'Anne' };
+  expect(setBrainstormMode(doc, 'rounds', anne, [anne])).toBe(true);
+  expect(readBrainstorm(doc).rounds.turn).toBe('anne');
+  const before = readBrainstorm(doc).rounds;
+  expect(() => addIdeaInTurn(doc, { text: 'én til', author: 'Anne', color: '#fff3a3' }, 'anne')).toThrow(BoardLimitError);
+  expect(roots(doc).ideas.size).toBe(MAX_ROOT_ENTRIES.ideas);
+  expect(readBrainstorm(doc).rounds).toEqual(before);
   // Actions are their own root: still room there.
   const first = readIdeas(doc)[0]!.id;
   expect(promoteToAction(doc, first, 'Anne')).toBeTruthy();

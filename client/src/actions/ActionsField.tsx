@@ -18,7 +18,7 @@ import { currentBoardToken } from '../ideas/draftsClient';
 import { actionMessages } from './messages';
 import { ActionRow, type GoalOption } from './ActionRow';
 import { usePreloadDeadlinePicker } from './DeadlineField';
-import { tryWrite } from '../board/limitMessage';
+import { useTryWrite } from '../board/limitMessage';
 import { FollowUpDialog } from './FollowUpDialog';
 import './actions.css';
 
@@ -175,14 +175,14 @@ function AddAction({ exceeds, after, capacity }: { exceeds: boolean; after: numb
   const t = useT(actionMessages);
   const doc = useBoardDoc();
   const me = useIdentity((s) => s.name);
-  const tb = useT(boardMessages);
+  const tryWrite = useTryWrite();
   const [title, setTitle] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
     // A full board refuses the action (shared/limits.ts): say so and keep what was typed.
-    const message = tryWrite(() => addAction(doc, { title, by: me || '?' }), tb);
+    const message = tryWrite(() => addAction(doc, { title, by: me || '?' }));
     setRefused(message);
     if (message === null) setTitle('');
   };

@@ -25,6 +25,7 @@ import { useBoardConnection, useBoardDoc } from '../sync/BoardProvider';
 import { TakeOver } from '../meeting/Facilitator';
 import { revealDrafts } from './draftsClient';
 import { ideasMessages } from './messages';
+import { announce } from '../app/announcer';
 
 /** "Mettes tur" for "Mette (gevinstansvarlig)", "Lars' tur"; "Anna’s" in English (see `possessive`). */
 export const whose = possessive;
@@ -34,10 +35,9 @@ interface Props {
   me: Participant;
   present: Participant[];
   canEdit: boolean;
-  onStatus: (message: string) => void;
 }
 
-export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Props) {
+export function BrainstormBar({ brainstorm, me, present, canEdit }: Props) {
   const t = useT(ideasMessages);
   const doc = useBoardDoc();
   const { mode, silent, facilitator, hidden } = brainstorm;
@@ -52,9 +52,9 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
     setRevealing(true);
     try {
       const count = await revealDrafts(boardId);
-      onStatus(t('revealed', { count }));
+      announce(t('revealed', { count }));
     } catch (error) {
-      onStatus(t('revealFailed', { error: error instanceof Error ? error.message : String(error) }));
+      announce(t('revealFailed', { error: error instanceof Error ? error.message : String(error) }));
     } finally {
       setRevealing(false);
     }
@@ -106,7 +106,7 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
         <TakeOver facilitator={facilitator} />
       </div>
 
-      {mode === 'rounds' && <RoundsPanel brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} amFacilitator={amFacilitator} onStatus={onStatus} />}
+      {mode === 'rounds' && <RoundsPanel brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} amFacilitator={amFacilitator} />}
 
       {silent && (
         <div className="brainstorm-silent-panel" data-testid="silent-panel">
@@ -125,7 +125,7 @@ export function BrainstormBar({ brainstorm, me, present, canEdit, onStatus }: Pr
   );
 }
 
-function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator, onStatus }: Props & { amFacilitator: boolean }) {
+function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator }: Props & { amFacilitator: boolean }) {
   const t = useT(ideasMessages);
   const locale = useLocale();
   const doc = useBoardDoc();
@@ -185,7 +185,7 @@ function RoundsPanel({ brainstorm, me, present, canEdit, amFacilitator, onStatus
               type="button"
               onClick={() => {
                 takeRoundTurn(doc, me.id, 'pass');
-                onStatus(t('passed'));
+                announce(t('passed'));
               }}
               data-testid="turn-pass"
             >

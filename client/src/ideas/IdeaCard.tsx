@@ -41,6 +41,8 @@ import { postItFill } from './postItColor';
 import { mergeEdit } from './textMerge';
 import { InlineForm, InlineTextForm } from './InlineForms';
 import { IdeaMenu, type MenuVerb } from './IdeaMenu';
+import { pasteIsCut, useCutMessage, useTryWrite } from '../board/limitMessage';
+import { announce } from '../app/announcer';
 
 type Panel = 'none' | 'assess' | 'ask' | 'answer' | 'delete' | 'merge' | 'capacity';
 type Verb = 'edit' | 'assess' | 'ask' | 'answer' | 'promote' | 'merge' | 'delete';
@@ -55,7 +57,6 @@ interface IdeaCardProps {
   assessing: boolean;
   /** Just added here: shown as new. */
   fresh: boolean;
-  onStatus: (message: string) => void;
   /** Someone else is dragging this post-it (their name), or null. */
   takenBy: string | null;
   /** What one more action does to the team's capacity. */
@@ -69,7 +70,7 @@ export const IdeaCard = memo(function IdeaCard(props: IdeaCardProps) {
   return idea ? <IdeaCardView {...props} idea={idea} /> : null;
 });
 
-function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatus, takenBy, capacity, onDeleted }: IdeaCardProps & { idea: Idea }) {
+function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, takenBy, capacity, onDeleted }: IdeaCardProps & { idea: Idea }) {
   const t = useT(ideasMessages);
   const ta = useT(assessmentMessages);
   const doc = useBoardDoc();
@@ -119,13 +120,13 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatu
 
   const promoteNow = () => {
     setPanel('none');
-    if (promoteToAction(doc, idea.id, name || '?')) onStatus(t('promoted', { text: idea.text }));
+    if (promoteToAction(doc, idea.id, name || '?')) announce(t('promoted', { text: idea.text }));
   };
 
   const remove = () => {
     const snapshot = removeIdeaWithSnapshot(doc, idea.id);
     if (snapshot) onDeleted(snapshot, idea.text);
-    onStatus(t('deleted', { text: idea.text }));
+    announce(t('deleted', { text: idea.text }));
     requestAnimationFrame(() => document.getElementById(IDEA_INPUT_ID)?.focus());
   };
 
@@ -193,7 +194,7 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatu
               focusBack.current = true;
               setEditing(false);
             }}
-            onSaved={() => onStatus(t('saved'))}
+            onSaved={() => announce(t('saved'))}
           />
         ) : (
           <p className="idea-text" data-testid="idea-text">
@@ -236,12 +237,12 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, onStatu
       )}
 
       {canEdit && panel === 'assess' && <AssessControl idea={idea} id={panelId} onClose={close} />}
-      {canEdit && panel === 'ask' && <AskForm ideaId={idea.id} id={panelId} onDone={close} onAsked={() => onStatus(t('asked'))} />}
+      {canEdit && panel === 'ask' && <AskForm ideaId={idea.id} id={panelId} onDone={close} onAsked={() => announce(t('asked'))} />}
       {canEdit && panel === 'answer' && unanswered[0] && (
-        <AnswerForm ideaId={idea.id} id={panelId} question={unanswered[0]} onDone={close} onAnswered={() => onStatus(t('answered'))} />
+        <AnswerForm ideaId={idea.id} id={panelId} question={unanswered[0]} onDone={close} onAnswered={() => announce(t('answered'))} />
       )}
       {canEdit && panel === 'delete' && <DeleteConfirm onYes={remove} onNo={close} />}
-      {canEdit && panel === 'merge' && <MergeForm idea={idea} id={panelId} onDone={close} onMerged={() => onStatus(t('merged'))} />}
+      {canEdit && panel === 'merge' && <MergeForm idea={idea} id={panelId} onDone={close} onMerged={() => announce(t('merged'))} />}
       {canEdit && panel === 'capacity' && <CapacityWarning id={panelId} capacity={capacity} onYes={promoteNow} onNo={close} />}
     </li>
   );
@@ -256,8 +257,13 @@ function IdeaTextEditor({ idea, onDone, onSaved }: { idea: Idea; onDone: () => v
   latest.current = idea.text;
   const finished = useRef(false);
   const [draft, setDraft] = useState(idea.text);
+  // A paste cut to the longest text, or a full board refusing a longer text: said, not silent.
+  const [notice, setNotice] = useState('');
   const hintId = useId();
+  const noticeId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
+  const tryWrite = useTryWrite();
+  const cutMessage = useCutMessage(MAX_TEXT_LENGTH);
 
   useEffect(() => {
     const element = area.current;
@@ -271,7 +277,13 @@ function IdeaTextEditor({ idea, onDone, onSaved }: { idea: Idea; onDone: () => v
     finished.current = true;
     // An emptied post-it is not saved (deleting is its own, confirmed action).
     if (draft.trim() && draft !== base.current) {
-      setIdeaText(doc, idea.id, mergeEdit(base.current, draft, latest.current));
+      const refused = tryWrite(() => setIdeaText(doc, idea.id, mergeEdit(base.current, draft, latest.current)));
+      if (refused) {
+        // Nothing was written: the editor stays open with what was typed and says why.
+        finished.current = false;
+        setNotice(refused);
+        return;
+      }
       onSaved();
     }
     onDone();
@@ -301,14 +313,20 @@ function IdeaTextEditor({ idea, onDone, onSaved }: { idea: Idea; onDone: () => v
         className="idea-edit"
         data-testid="idea-edit"
         aria-label={t('editLabel')}
-        aria-describedby={hintId}
+        aria-describedby={notice ? `${noticeId} ${hintId}` : hintId}
         value={draft}
         maxLength={MAX_TEXT_LENGTH}
         rows={Math.min(6, Math.max(2, draft.split('\n').length))}
         onChange={(e) => setDraft(e.target.value)}
+        onPaste={(e) => pasteIsCut(e, MAX_TEXT_LENGTH) && setNotice(cutMessage)}
         onKeyDown={onKeyDown}
         onBlur={commit}
       />
+      {notice && (
+        <p id={noticeId} className="idea-edit-notice" role="alert" data-testid="idea-edit-notice">
+          {notice}
+        </p>
+      )}
       <p id={hintId} className="idea-edit-hint muted">
         {t('editHint')}
       </p>

@@ -38,6 +38,8 @@ import { ideasMessages } from './messages';
 import { UndoToast, type Deleted } from './UndoToast';
 import { useBrainstorm, useMe, usePresentParticipants, usePublishParticipant } from './useBrainstorm';
 import './ideas.css';
+import { announce } from '../app/announcer';
+import { pasteIsCut, useCutMessage, useTryWrite } from '../board/limitMessage';
 
 /** The agenda step from which a running meeting assesses ideas (Vurdering). */
 const ASSESS_STEP = AGENDA.findIndex((step) => step.key === 'stepAssess');
@@ -61,7 +63,6 @@ export function IdeasField() {
   const present = usePresentParticipants();
   usePublishParticipant();
   const takenBy = useTakenBy();
-  const [status, setStatus] = useState('');
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const deletions = useRef(0);
   const { setNodeRef, isOver } = useDroppable({ id: IDEAS_DROP_ID, disabled: !canEdit });
@@ -103,12 +104,12 @@ export function IdeasField() {
       <div ref={ref} className={`ideas ${leaving ? 'is-unassess-target' : ''}`} data-testid="ideas-drop" data-drop-field="">
         {/* A view link (wall screen) shows the bar only when there is a round or hidden ideas to follow. */}
         {(canEdit || brainstorm.mode === 'rounds' || brainstorm.silent) && (
-          <BrainstormBar brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} onStatus={setStatus} />
+          <BrainstormBar brainstorm={brainstorm} me={me} present={present} canEdit={canEdit} />
         )}
         {/* The rule of collecting; once the ideas are assessed they are discussed, and it gives the room back. */}
         {!boardAssessing && <p className="ideas-reminder">{t('reminder')}</p>}
-        {canEdit && <AddIdeaForm drafts={drafts} onStatus={setStatus} onAdded={setFresh} />}
-        {canEdit && brainstorm.silent && drafts.list.length > 0 && <MyDrafts drafts={drafts} onStatus={setStatus} />}
+        {canEdit && <AddIdeaForm drafts={drafts} onAdded={setFresh} />}
+        {canEdit && brainstorm.silent && drafts.list.length > 0 && <MyDrafts drafts={drafts} />}
         {leaving && (
           <p className="ideas-drop-hint" aria-hidden="true">
             {t('dropToUnassess')}
@@ -127,7 +128,6 @@ export function IdeasField() {
                 canEdit={canEdit}
                 assessing={meetingAssessing ?? idea.position !== null}
                 fresh={fresh === idea.id}
-                onStatus={setStatus}
                 takenBy={takenBy.get(idea.id) ?? null}
                 capacity={capacity}
                 onDeleted={onDeleted}
@@ -135,10 +135,7 @@ export function IdeasField() {
             ))}
           </ul>
         )}
-        <p className="visually-hidden" role="status">
-          {status}
-        </p>
-        {deleted && <UndoToast key={deleted.key} deleted={deleted} onDone={() => setDeleted(null)} onStatus={setStatus} />}
+        {deleted && <UndoToast key={deleted.key} deleted={deleted} onDone={() => setDeleted(null)} />}
       </div>
     </Field>
   );
@@ -200,8 +197,10 @@ function bringIntoSight(element: HTMLElement): void {
 /** How long a new post-it is marked as new. */
 const FRESH_MS = 4000;
 
-function AddIdeaForm({ drafts, onStatus, onAdded }: { drafts: MyDraftsState; onStatus: (message: string) => void; onAdded: (id: string) => void }) {
+function AddIdeaForm({ drafts, onAdded }: { drafts: MyDraftsState; onAdded: (id: string) => void }) {
   const t = useT(ideasMessages);
+  const tryWrite = useTryWrite();
+  const cutMessage = useCutMessage(MAX_TEXT_LENGTH);
   const locale = useLocale();
   const doc = useBoardDoc();
   const { boardId } = useBoardConnection();
@@ -234,10 +233,14 @@ function AddIdeaForm({ drafts, onStatus, onAdded }: { drafts: MyDraftsState; onS
     if (!clean || !allowed || sending) return;
     setError('');
     if (!silent) {
-      const id = addIdeaInTurn(doc, { text: clean, author: me.name, color }, me.id);
-      if (id) {
+      // A full board refuses the idea (shared/limits.ts): say so and keep what was typed.
+      const added: { id: string | null } = { id: null };
+      const refused = tryWrite(() => (added.id = addIdeaInTurn(doc, { text: clean, author: me.name, color }, me.id)));
+      const id = added.id;
+      if (refused) setError(refused);
+      else if (id) {
         setText('');
-        onStatus(t('added', { text: clean }));
+        announce(t('added', { text: clean }));
         onAdded(id);
       }
       input.current?.focus();
@@ -251,7 +254,7 @@ function AddIdeaForm({ drafts, onStatus, onAdded }: { drafts: MyDraftsState; onS
       drafts.add(draft);
       if (mode === 'rounds') takeRoundTurn(doc, me.id, 'idea');
       setText('');
-      onStatus(t('addedHidden', { text: clean }));
+      announce(t('addedHidden', { text: clean }));
     } catch (failure) {
       const message = failure instanceof DraftsError && failure.status === 0 ? t('draftOffline') : t('draftFailed', { error: failure instanceof Error ? failure.message : String(failure) });
       setError(message);
@@ -284,6 +287,7 @@ function AddIdeaForm({ drafts, onStatus, onAdded }: { drafts: MyDraftsState; onS
         placeholder={silent ? t('placeholderSilent') : t('placeholder')}
         aria-describedby={hintIds}
         onChange={(e) => setText(e.target.value)}
+        onPaste={(e) => pasteIsCut(e, MAX_TEXT_LENGTH) && setError(cutMessage)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className="primary" data-testid="idea-add" disabled={!text.trim() || !allowed || sending}>
@@ -307,7 +311,7 @@ function AddIdeaForm({ drafts, onStatus, onAdded }: { drafts: MyDraftsState; onS
 }
 
 /** My hidden ideas (only I see their text until the reveal). */
-function MyDrafts({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (message: string) => void }) {
+function MyDrafts({ drafts }: { drafts: MyDraftsState }) {
   const t = useT(ideasMessages);
   const { boardId } = useBoardConnection();
   const draftKey = useIdentity((s) => s.draftKey);
@@ -315,7 +319,7 @@ function MyDrafts({ drafts, onStatus }: { drafts: MyDraftsState; onStatus: (mess
     try {
       await deleteDraft(boardId, draftKey, draft.id);
       drafts.remove(draft.id);
-      onStatus(t('draftDeleted'));
+      announce(t('draftDeleted'));
     } catch {
       drafts.refresh();
     }

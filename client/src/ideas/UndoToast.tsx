@@ -8,6 +8,7 @@ import { restoreIdea, type IdeaSnapshot } from '../../../shared/schema';
 import { useT } from '../app/i18n';
 import { useBoardDoc } from '../sync/BoardProvider';
 import { ideasMessages } from './messages';
+import { announce } from '../app/announcer';
 
 export const UNDO_MS = 10_000;
 
@@ -18,7 +19,7 @@ export interface Deleted {
   key: number;
 }
 
-export function UndoToast({ deleted, onDone, onStatus }: { deleted: Deleted; onDone: () => void; onStatus: (message: string) => void }) {
+export function UndoToast({ deleted, onDone }: { deleted: Deleted; onDone: () => void }) {
   const t = useT(ideasMessages);
   const doc = useBoardDoc();
   const done = useRef(onDone);
@@ -31,7 +32,7 @@ export function UndoToast({ deleted, onDone, onStatus }: { deleted: Deleted; onD
 
   const undo = () => {
     restoreIdea(doc, deleted.snapshot);
-    onStatus(t('undone', { text: deleted.text }));
+    announce(t('undone', { text: deleted.text }));
     done.current();
     // Back to the post-it that came back: its menu, where Slet was chosen.
     requestAnimationFrame(() => {
