@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { isLogLevel, type LogLevel } from './log';
+import { parseAllowedOrigins } from './http/origin';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -20,6 +21,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** SERVE_SOURCE_MAPS: serve the client's `*.map` files (off: 404). */
   serveSourceMaps: boolean;
+  /** ALLOWED_ORIGINS: pages on these origins may open the sync socket, besides PUBLIC_URL's. */
+  allowedOrigins: string[];
 }
 
 function parsePort(value: string | undefined): number {
@@ -78,5 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     logLevel,
     serveSourceMaps: parseFlag('SERVE_SOURCE_MAPS', env.SERVE_SOURCE_MAPS),
+    allowedOrigins: allowedOriginsFrom(env.ALLOWED_ORIGINS),
   };
+}
+
+function allowedOriginsFrom(value: string | undefined): string[] {
+  const { origins, invalid } = parseAllowedOrigins(value);
+  if (invalid !== null) throw new ConfigError(`ALLOWED_ORIGINS must list origins such as https://intra.kommune.dk (no path), separated by commas; "${invalid}" is not one`);
+  return origins;
 }

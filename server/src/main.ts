@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
     serveSourceMaps: config.serveSourceMaps,
+    allowedOrigins: config.allowedOrigins,
     log,
   });
   // The line a person starting the server looks for, plain among the JSON log lines; the admin

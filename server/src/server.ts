@@ -24,6 +24,7 @@ import { RoomRegistry } from './sync/rooms';
 import { createSyncServer } from './sync/syncServer';
 import type { ConnectionLimits } from './sync/connection';
 import type { BoardStore } from './storage/store';
+import { originAllowed } from './http/origin';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -41,6 +42,8 @@ export interface StartOptions {
   staticDir?: string;
   /** Serve the build's `*.map` files (SERVE_SOURCE_MAPS); default false: 404. */
   serveSourceMaps?: boolean;
+  /** Origins besides PUBLIC_URL's whose pages may open the sync socket (http/origin.ts). */
+  allowedOrigins?: readonly string[];
   /** Wrong admin tokens per address before 429 (default 10 a minute, then 5 minutes). */
   adminThrottle?: Partial<ThrottleOptions>;
   log?: Logger;
@@ -142,7 +145,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits });
 
   const server = http.createServer(router);
+  const originPolicy = { publicUrl: () => publicUrl, configured: Boolean(options.publicUrl), allowedOrigins: options.allowedOrigins ?? [] };
   server.on('upgrade', (req, socket, head) => {
+    if (!originAllowed(req.headers.origin, originPolicy)) {
+      log.warn('sync upgrade refused: origin not allowed', { origin: String(req.headers.origin).slice(0, 200) });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThis page may not open the board (its origin is not PUBLIC_URL or in ALLOWED_ORIGINS).\n');
+      return;
+    }
     try {
       sync.handleUpgrade(req, socket, head);
     } catch (error) {

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../../server/src/config';
 
 describe('configuration from the environment', () => {
   test('defaults follow design.md', () => {
-    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false });
+    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false, allowedOrigins: [] });
   });
 
   test('SERVE_SOURCE_MAPS turns the source maps on (issue 8)', () => {
