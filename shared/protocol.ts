@@ -52,8 +52,11 @@ export const CloseCode = {
   malformed: 1007,
   /** A frame over MAX_MESSAGE_BYTES (RFC 6455: message too big). */
   tooLarge: 1009,
-  /** The server is shutting down; clients reconnect. */
-  goingAway: 1001,
+  /**
+   * The server is shutting down or restarting (RFC 6455 "service restart"; was 1001 "going away"
+   * before issue 8): clients reconnect, and a proxy or monitor reads it as a planned restart.
+   */
+  serviceRestart: 1012,
   /**
    * RFC 6455 "try again later": the server cannot store edits now (its disk is full and what it
    * holds in memory reached its bound), so it closed this editor rather than apply an update it

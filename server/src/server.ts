@@ -79,7 +79,7 @@ export interface RunningServer {
   adminTokenSource: AdminTokenSource;
   adminTokenFile: string | null;
   stats(): { rooms: number; connections: number };
-  /** Stop accepting, close sockets with 1001, store every board, close the store. Idempotent. */
+  /** Stop accepting, close sockets with 1012, store every board, close the store. Idempotent. */
   close(): Promise<void>;
 }
 

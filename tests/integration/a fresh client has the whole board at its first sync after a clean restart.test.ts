@@ -25,8 +25,8 @@ test('SIGTERM stores everything, exits 0, and a new client gets all of it in its
   const exit = await first.exited;
   expect(exit.code).toBe(0);
   expect(first.lines.some((line) => line.includes('everything is stored'))).toBe(true);
-  // Clients were told "going away" (1001), so they reconnect rather than give up.
-  await waitFor(() => writer.closeCodes.includes(1001) && watcher.closeCodes.includes(1001), { what: 'close code 1001 at the clients' });
+  // Clients were told "service restart" (1012), so they reconnect rather than give up.
+  await waitFor(() => writer.closeCodes.includes(1012) && watcher.closeCodes.includes(1012), { what: 'close code 1012 at the clients' });
   // The clients must not be able to resend anything: only the store can bring it back.
   pool.destroyAll();
 

@@ -137,14 +137,14 @@ export function createSyncServer(deps: SyncServerDeps) {
       return { connections: connections.size };
     },
 
-    /** Close every connection with 1001 (clients reconnect) and wait briefly for the goodbyes. */
+    /** Close every connection with 1012 (clients reconnect) and wait briefly for the goodbyes. */
     async close(graceMs = 1000): Promise<void> {
       shuttingDown = true;
       clearInterval(keepalive);
       const open = [...connections];
       // Everything in `connections` is still open: a connection leaves the set when it closes.
       const closed = Promise.all(open.map((conn) => new Promise<void>((resolve) => conn.onClose(resolve))));
-      for (const conn of open) conn.close(CloseCode.goingAway, 'server shutting down');
+      for (const conn of open) conn.close(CloseCode.serviceRestart, 'server restarting');
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
