@@ -65,6 +65,11 @@ export const CloseCode = {
    */
   cannotStore: 1013,
   /**
+   * Also 1013 "try again later": the address or the board holds as many sockets as the server
+   * allows (server/src/sync/syncServer.ts, SocketCaps). Not final: y-websocket retries.
+   */
+  tooManySockets: 1013,
+  /**
    * Issue 8: an edit connection sent an update that would take the board past its bounds
    * (shared/limits.ts: entries per root, document bytes). Not applied. Final: the update stays in
    * the client's Y.Doc and every reconnect would send it again, so the client stops and its UI

@@ -25,6 +25,7 @@ import { createSyncServer } from './sync/syncServer';
 import type { ConnectionLimits } from './sync/connection';
 import type { BoardStore } from './storage/store';
 import { originAllowed } from './http/origin';
+import type { SocketCaps } from './sync/syncServer';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -42,6 +43,8 @@ export interface StartOptions {
   staticDir?: string;
   /** Serve the build's `*.map` files (SERVE_SOURCE_MAPS); default false: 404. */
   serveSourceMaps?: boolean;
+  /** Sockets per address and per board (sync/syncServer.ts, DEFAULT_CAPS). */
+  socketCaps?: Partial<SocketCaps>;
   /** Origins besides PUBLIC_URL's whose pages may open the sync socket (http/origin.ts). */
   allowedOrigins?: readonly string[];
   /** Wrong admin tokens per address before 429 (default 10 a minute, then 5 minutes). */
@@ -142,7 +145,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     publicUrl: () => publicUrl,
     storeHealth: () => store.health(),
   });
-  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits });
+  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits, caps: options.socketCaps });
 
   const server = http.createServer(router);
   const originPolicy = { publicUrl: () => publicUrl, configured: Boolean(options.publicUrl), allowedOrigins: options.allowedOrigins ?? [] };

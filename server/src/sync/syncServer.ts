@@ -20,6 +20,39 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   maxBufferedBytes: 32 * 1024 * 1024,
 };
 
+/**
+ * How many sockets one address and one board may hold (issue 8: no cap let one client open
+ * thousands). Loopback is not capped per address: behind a reverse proxy on the same machine
+ * every socket comes from it, and the proxy caps per client (deploy/, `limit_conn`). A board's
+ * cap is far above a team with its wall screens and leaders.
+ */
+export interface SocketCaps {
+  perAddress: number;
+  perBoard: number;
+  /** Loopback addresses are not capped per address (a proxy on the same machine). */
+  exemptLoopback: boolean;
+}
+
+export const DEFAULT_CAPS: SocketCaps = { perAddress: 200, perBoard: 300, exemptLoopback: true };
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** Counts per key, for the caps. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  add(key: string): void {
+    this.counts.set(key, this.count(key) + 1);
+  }
+  remove(key: string): void {
+    const left = this.count(key) - 1;
+    if (left > 0) this.counts.set(key, left);
+    else this.counts.delete(key);
+  }
+}
+
 export interface SyncServerDeps {
   store: BoardStore;
   tokens: BoardTokens;
@@ -27,6 +60,7 @@ export interface SyncServerDeps {
   log: Logger;
   keepaliveMs: number;
   limits?: Partial<ConnectionLimits>;
+  caps?: Partial<SocketCaps>;
 }
 
 const SYNC_PREFIX = `${SYNC_PATH}/`;
@@ -44,7 +78,10 @@ export function createSyncServer(deps: SyncServerDeps) {
   // perMessageDeflate stays off (the ws default): Yjs updates are small and compress poorly,
   // and deflate costs CPU and memory per connection.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const caps: SocketCaps = { ...DEFAULT_CAPS, ...deps.caps };
   const connections = new Set<Connection>();
+  const perAddress = new Tally();
+  const perBoard = new Tally();
   let shuttingDown = false;
 
   const keepalive = setInterval(() => {
@@ -88,6 +125,13 @@ export function createSyncServer(deps: SyncServerDeps) {
       refuse(conn, CloseCode.foreignToken, 'token of another board');
       return;
     }
+    // Past the board's cap: "try again later" (y-websocket retries with its backoff).
+    if (perBoard.count(boardId) >= caps.perBoard) {
+      refuse(conn, CloseCode.tooManySockets, 'too many connections to this board');
+      return;
+    }
+    perBoard.add(boardId);
+    conn.onClose(() => perBoard.remove(boardId));
     conn.join(check.capability, rooms.acquire(boardId));
   }
 
@@ -102,6 +146,15 @@ export function createSyncServer(deps: SyncServerDeps) {
     conn.wantsSaveState = wantsSaveState;
     connections.add(conn);
     conn.onClose(() => connections.delete(conn));
+    const capped = !(caps.exemptLoopback && LOOPBACK.test(remote));
+    if (capped) {
+      perAddress.add(remote);
+      conn.onClose(() => perAddress.remove(remote));
+      if (perAddress.count(remote) > caps.perAddress) {
+        refuse(conn, CloseCode.tooManySockets, 'too many connections from this address');
+        return;
+      }
+    }
     authorise(conn, token).catch((error) => {
       log.error('could not authorise a connection', { conn: conn.id, boardId, error });
       conn.close(1011, 'internal error');

@@ -1,0 +1,51 @@
+// Issue 8.6: one address, or one board, could hold any number of sockets. Past the cap a socket is
+// accepted and closed at once with 1013 ("try again later": y-websocket retries, nothing is final),
+// before any document data; the sockets already open keep syncing, and a freed place is taken again.
+import { afterEach, expect, test } from 'vitest';
+import { addIdea } from '../../shared/schema';
+import { clientPool, connectClient, createBoard, rawClient, startTestServer, waitFor, type TestServer } from './harness';
+
+let server: TestServer | null = null;
+const pool = clientPool();
+afterEach(async () => {
+  pool.destroyAll();
+  await server?.close();
+  server = null;
+});
+
+test('an address past its cap gets 1013 with no data; the others go on and a freed place opens again', async () => {
+  server = await startTestServer({ socketCaps: { perAddress: 3, perBoard: 100, exemptLoopback: false } });
+  const board = await createBoard(server.url);
+  const open = [0, 1, 2].map(() => pool.add(connectClient(server!.syncUrl, board.id, board.tokens.edit)));
+  await Promise.all(open.map((client) => client.firstSync));
+
+  const extra = rawClient(server.syncUrl, board.id, board.tokens.edit);
+  expect(await extra.closed).toEqual({ code: 1013, reason: 'too many connections from this address' });
+  expect(extra.received).toEqual([]);
+
+  addIdea(open[0]!.doc, { text: 'Stadig live', author: 'Anne', color: '#fff3a3' });
+  await waitFor(() => open[2]!.board().ideas.some((idea) => idea.text === 'Stadig live'), { what: 'the open sockets to keep syncing' });
+
+  open[1]!.destroy();
+  const again = pool.add(connectClient(server.syncUrl, board.id, board.tokens.edit));
+  expect((await again.firstSync).ideas.map((idea) => idea.text)).toContain('Stadig live');
+  expect(server.logs.some((entry) => entry.msg === 'connection refused' && entry.code === 1013)).toBe(true);
+});
+
+test('a board past its cap gets 1013; another board on the same server is not affected', async () => {
+  server = await startTestServer({ socketCaps: { perAddress: 100, perBoard: 2 } });
+  const busy = await createBoard(server.url, 'Travl');
+  const quiet = await createBoard(server.url, 'Stille');
+  const open = [0, 1].map(() => pool.add(connectClient(server!.syncUrl, busy.id, busy.tokens.view)));
+  await Promise.all(open.map((client) => client.firstSync));
+
+  const extra = rawClient(server.syncUrl, busy.id, busy.tokens.edit);
+  expect(await extra.closed).toEqual({ code: 1013, reason: 'too many connections to this board' });
+  expect(extra.received).toEqual([]);
+  // Refused links do not count: bad tokens are still told 4401, not 1013.
+  expect((await rawClient(server.syncUrl, busy.id, 'e_wrong').closed).code).toBe(4401);
+
+  const other = pool.add(connectClient(server.syncUrl, quiet.id, quiet.tokens.edit));
+  await other.firstSync;
+  expect(server.stats().connections).toBeGreaterThanOrEqual(3);
+});
