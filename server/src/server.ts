@@ -16,6 +16,7 @@ import { createBoardService } from './boards/boardService';
 import { createApi } from './http/api';
 import { createGoalExport } from './http/goalExport';
 import { createActionExport } from './http/actionExport';
+import { createBoardExport } from './http/boardExport';
 import { openDraftStore } from './drafts/draftStore';
 import { createDraftsApi } from './drafts/draftsApi';
 import { createStaticFiles } from './http/staticFiles';
@@ -138,7 +139,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       adminThrottle: options.adminThrottle,
       leader,
       publicUrl: () => publicUrl,
-      routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createDraftsApi({ drafts, tokens, store, rooms, log })],
+      routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createBoardExport({ tokens, store, rooms, log, adminToken: admin.token }), createDraftsApi({ drafts, tokens, store, rooms, log })],
     }),
     serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client'), { publicUrl: () => publicUrl, serveSourceMaps: options.serveSourceMaps }),
     log,

@@ -13,7 +13,7 @@ const CONTENT_TYPE: Record<DownloadFormat, string> = {
 };
 
 /** `attachment; filename="x.csv"; filename*=UTF-8''…`: the ASCII name for old clients, the real one for the rest. */
-export function contentDisposition(name: string, day: string, extension: DownloadFormat): string {
+export function contentDisposition(name: string, day: string, extension: DownloadFormat | 'json'): string {
   const ascii = `${safeFileStem(name)}-${day}.${extension}`;
   const utf8 = encodeURIComponent(readableFileName(name, day, extension)).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
