@@ -23,6 +23,8 @@ export interface ServerConfig {
   serveSourceMaps: boolean;
   /** ALLOWED_ORIGINS: pages on these origins may open the sync socket, besides PUBLIC_URL's. */
   allowedOrigins: string[];
+  /** MAX_SOCKETS_PER_ADDRESS / MAX_SOCKETS_PER_BOARD, when set (else the server's defaults). */
+  socketCaps: { perAddress?: number; perBoard?: number };
 }
 
 function parsePort(value: string | undefined): number {
@@ -82,7 +84,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     serveSourceMaps: parseFlag('SERVE_SOURCE_MAPS', env.SERVE_SOURCE_MAPS),
     allowedOrigins: allowedOriginsFrom(env.ALLOWED_ORIGINS),
+    socketCaps: {
+      ...optionalCount('MAX_SOCKETS_PER_ADDRESS', env.MAX_SOCKETS_PER_ADDRESS, 'perAddress'),
+      ...optionalCount('MAX_SOCKETS_PER_BOARD', env.MAX_SOCKETS_PER_BOARD, 'perBoard'),
+    },
   };
+}
+
+/** A whole number ≥ 1 under `key`, or nothing when unset. */
+function optionalCount<K extends string>(name: string, value: string | undefined, key: K): Partial<Record<K, number>> {
+  if (value === undefined || value === '') return {};
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a whole number of 1 or more, not "${value}"`);
+  return { [key]: Number(value) } as Partial<Record<K, number>>;
 }
 
 function allowedOriginsFrom(value: string | undefined): string[] {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     serveSourceMaps: config.serveSourceMaps,
     allowedOrigins: config.allowedOrigins,
+    socketCaps: config.socketCaps,
     log,
   });
   // The line a person starting the server looks for, plain among the JSON log lines; the admin

@@ -3,7 +3,7 @@
 // before any document data; the sockets already open keep syncing, and a freed place is taken again.
 import { afterEach, expect, test } from 'vitest';
 import { addIdea } from '../../shared/schema';
-import { clientPool, connectClient, createBoard, rawClient, startTestServer, waitFor, type TestServer } from './harness';
+import { clientPool, connectClient, createBoard, rawClient, spawnServer, startTestServer, tempDataDir, waitFor, type TestServer } from './harness';
 
 let server: TestServer | null = null;
 const pool = clientPool();
@@ -48,4 +48,18 @@ test('a board past its cap gets 1013; another board on the same server is not af
   const other = pool.add(connectClient(server.syncUrl, quiet.id, quiet.tokens.edit));
   await other.firstSync;
   expect(server.stats().connections).toBeGreaterThanOrEqual(3);
+});
+
+test('MAX_SOCKETS_PER_BOARD sets the board cap of the server as npm start runs it', async () => {
+  const child = await spawnServer({ dataDir: tempDataDir(), env: { MAX_SOCKETS_PER_BOARD: '1' } });
+  try {
+    const board = await createBoard(child.url);
+    const first = pool.add(connectClient(child.syncUrl, board.id, board.tokens.edit));
+    await first.firstSync;
+    const second = rawClient(child.syncUrl, board.id, board.tokens.edit);
+    expect(await second.closed).toEqual({ code: 1013, reason: 'too many connections to this board' });
+  } finally {
+    child.child.kill('SIGTERM');
+    await child.exited;
+  }
 });
