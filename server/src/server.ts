@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from './log';
 import { resolveAdminToken, type AdminTokenSource } from './auth/adminToken';
-import type { ThrottleOptions } from './auth/attemptThrottle';
+import { AttemptThrottle, type ThrottleOptions } from './auth/attemptThrottle';
 import { createBoardTokens, loadTokenSecret } from './auth/boardTokens';
 import { createLeaderToken } from './auth/leaderToken';
 import { openSqliteStore, DEFAULT_FLUSH_DELAY_MS, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_RETRY_DELAY_MS } from './storage/sqlite';
@@ -130,16 +130,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Hidden ideas of a silent brainstorm: a table next to the boards, never in a document (issue 4).
   const drafts = openDraftStore(dataDir);
 
+  // Wrong admin tokens per client address, for every route that takes the admin token.
+  const adminThrottle = new AttemptThrottle(options.adminThrottle);
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const boards = createBoardService({ store, tokens, rooms, log, publicUrl: () => publicUrl });
   const router = createRouter({
     api: createApi({
       boards,
       adminToken: admin.token,
-      adminThrottle: options.adminThrottle,
+      throttle: adminThrottle,
       leader,
       publicUrl: () => publicUrl,
-      routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createBoardExport({ tokens, store, rooms, log, adminToken: admin.token }), createDraftsApi({ drafts, tokens, store, rooms, log })],
+      routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createBoardExport({ tokens, store, rooms, log, adminToken: admin.token, throttle: adminThrottle }), createDraftsApi({ drafts, tokens, store, rooms, log })],
     }),
     serveStatic: createStaticFiles(options.staticDir ?? path.join(REPO_ROOT, 'dist/client'), { publicUrl: () => publicUrl, serveSourceMaps: options.serveSourceMaps }),
     log,

@@ -147,3 +147,37 @@ export async function setDeadline(row: Locator, isoDate: string): Promise<void> 
   await row.page().keyboard.type(`${day}${month}${year}`);
   await expect(picker).toHaveAttribute('data-value', isoDate);
 }
+
+/** Every element of `items` is inside the viewport and the topmost element at its centre. */
+export async function expectAllUncovered(items: Locator, count: number): Promise<void> {
+  await expect(items).toHaveCount(count);
+  // After a rendered frame: content that `content-visibility: auto` skipped until a scroll brought
+  // it near is laid out and hit-tested only at the next rendering (a user never sees the gap).
+  await items.page().evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const problems = await items.evaluateAll((elements) =>
+    elements.flatMap((element, i) => {
+      const box = element.getBoundingClientRect();
+      const inside = box.width > 0 && box.height > 0 && box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth + 0.5 && box.bottom <= window.innerHeight + 0.5;
+      if (!inside) return [`#${i} outside the viewport: ${JSON.stringify(box)}`];
+      const points = [
+        [box.left + box.width / 2, box.top + box.height / 2],
+        // Near two opposite corners, inside any rounded corner.
+        [box.left + Math.min(12, box.width * 0.2), box.top + Math.min(12, box.height * 0.2)],
+        [box.right - Math.min(12, box.width * 0.2), box.bottom - Math.min(12, box.height * 0.2)],
+      ] as const;
+      for (const [x, y] of points) {
+        const top = document.elementFromPoint(x, y);
+        if (!top || !(top === element || element.contains(top))) return [`#${i} covered at ${x},${y} by ${top?.className}`];
+      }
+      // Not cut off by a clipping ancestor either.
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (style.overflow === 'visible' && style.overflowY === 'visible') continue;
+        const clip = parent.getBoundingClientRect();
+        if (box.top < clip.top - 0.5 || box.bottom > clip.bottom + 0.5 || box.left < clip.left - 0.5 || box.right > clip.right + 0.5) return [`#${i} clipped by ${parent.className}`];
+      }
+      return [];
+    }),
+  );
+  expect(problems).toEqual([]);
+}

@@ -4,7 +4,7 @@
 // the four fields, and axe with label-content-name-mismatch (WCAG 2.5.3) enabled.
 import type { Locator, Page } from '@playwright/test';
 import { addIdea, setMeetingStep, startMeeting } from '../../shared/schema';
-import { expect, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, test } from './fixtures';
+import { expect, expectAllUncovered, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, test } from './fixtures';
 import { borgerserviceSeen, nodeClient, seedBoard, seedBorgerservice } from './seed';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -279,6 +279,24 @@ test('the post-it menu and the deadline picker answer the first click, tap and k
   await openBoardAs(page, board.links.edit, 'Mette');
   const cards = ideasField(page).getByTestId('idea-card');
   await expect(cards).toHaveCount(12);
+  // At 1366×768 the plain menu buttons and deadline faces are on screen and not covered, each
+  // brought into view as a user would scroll to it; screenshot of the plan with the faces.
+  for (let i = 0; i < 12; i++) {
+    await cards.nth(i).getByTestId('idea-menu').scrollIntoViewIfNeeded();
+    await expectAllUncovered(cards.nth(i).getByTestId('idea-menu'), 1);
+  }
+  const faces = page.locator('[data-field=actions] .deadline-face-date');
+  for (let i = 0; i < 3; i++) {
+    await faces.nth(i).scrollIntoViewIfNeeded();
+    await expectAllUncovered(faces.nth(i), 1);
+  }
+  await page.locator('[data-field=actions]').screenshot({ path: `${SCREENSHOTS}/deadline-faces-1366.png` });
+  // Taking over changes nothing in the row: the date's type size and its line stay where they were.
+  // (middle: of the date's line, from the row's top, as the page scrolls in between)
+  const faceText = await faces.first().evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return { size: getComputedStyle(el).fontSize, middle: Math.round(box.top + box.height / 2 - el.closest('.action-row')!.getBoundingClientRect().top) };
+  });
   // A click, a tap and a key on three post-its that were never touched: each opens the menu at once.
   await cards.nth(0).getByTestId('idea-menu').click();
   await expect(page.getByRole('menu')).toBeVisible();
@@ -298,6 +316,15 @@ test('the post-it menu and the deadline picker answer the first click, tap and k
   await expect(pickers).toHaveCount(3);
   await pickers.nth(0).getByRole('button').first().click();
   await expect(pickers.nth(0).locator('[data-type=day]')).toBeFocused();
+  const liveText = await pickers
+    .nth(0)
+    .locator('[data-type=day]')
+    .evaluate((el) => {
+      const box = el.closest('.deadline-input')!.getBoundingClientRect();
+      return { size: getComputedStyle(el).fontSize, middle: Math.round(box.top + box.height / 2 - el.closest('.action-row')!.getBoundingClientRect().top) };
+    });
+  expect(liveText.size).toBe(faceText.size);
+  expect(Math.abs(liveText.middle - faceText.middle)).toBeLessThanOrEqual(2);
   await pickers.nth(1).getByRole('button', { name: 'Vælg dato i kalenderen' }).tap();
   await expect(page.getByRole('dialog').getByRole('grid')).toBeVisible();
   await page.keyboard.press('Escape');

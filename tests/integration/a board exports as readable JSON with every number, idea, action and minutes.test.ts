@@ -1,19 +1,11 @@
 // Issue 8, "One board out and in": GET /api/boards/:id/export.json gives everything on the board
 // as readable JSON, for the admin or the board's edit link; the view link, another board's link
 // and no link are refused.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { addAction, addGoal, addIdea, assessIdea, endMeeting, setActionStatus, setActual, setTarget, startMeeting } from '../../shared/schema';
-import { ADMIN_TOKEN, clientPool, connectClient, createBoard, startTestServer, waitFor, type TestServer } from './harness';
+import { ADMIN_TOKEN, connectClient, createBoard, serverForFile, waitFor } from './harness';
 
-let server: TestServer;
-const pool = clientPool();
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  pool.destroyAll();
-  await server.close();
-});
+const { server, pool } = serverForFile();
 
 test('goals with their numbers, assessed ideas, actions with history and the minutes, as JSON', async () => {
   const board = await createBoard(server.url, 'Borgerservice');

@@ -86,6 +86,23 @@ test('a request without a token is no guess; a right token clears the count', as
   }
 });
 
+test('the board’s JSON export takes the admin token too, and its wrong tokens count against the same throttle', async () => {
+  const created = await call('127.0.0.6', 'POST', '/api/boards', ADMIN_TOKEN, { title: 'Eksport' });
+  const board = created.body as { id: string; tokens: { edit: string } };
+  const path = `/api/boards/${board.id}/export.json`;
+  const guesser = '127.0.0.7';
+  // The admin API and the export share the count: two wrong guesses at each, then blocked at both.
+  for (let i = 0; i < 2; i++) expect((await call(guesser, 'GET', path, `guess-${i}`)).status).toBe(401);
+  for (let i = 2; i < 4; i++) expect((await call(guesser, 'GET', '/api/boards', `guess-${i}`)).status).toBe(401);
+  const blocked = await call(guesser, 'GET', path, ADMIN_TOKEN);
+  expect(blocked.status).toBe(429);
+  expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  expect((await call(guesser, 'GET', '/api/boards', ADMIN_TOKEN)).status).toBe(429);
+  // Another address exports with the admin token or the edit token.
+  expect((await call('127.0.0.8', 'GET', path, ADMIN_TOKEN)).status).toBe(200);
+  expect((await call('127.0.0.8', 'GET', path, board.tokens.edit)).status).toBe(200);
+});
+
 test('the throttle remembers a bounded number of addresses and forgets what has expired', () => {
   let now = 0;
   const throttle = new AttemptThrottle({ maxFailures: 2, windowMs: 1000, blockMs: 5000, maxEntries: 3, now: () => now });

@@ -2,18 +2,12 @@
 // and refuses others with 403, before any board data, and says so in the log. An upgrade without
 // `Origin` (not a browser page) goes on to the token check as before.
 import WebSocket from 'ws';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createBoard, startTestServer, waitFor, type TestServer } from './harness';
+import { expect, test } from 'vitest';
+import { createBoard, serverForFile, startTestServer, waitFor } from './harness';
 import { loadConfig } from '../../server/src/config';
 
 const PUBLIC = 'https://tavle.kommune.dk';
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ publicUrl: PUBLIC, allowedOrigins: ['https://intra.kommune.dk'] });
-});
-afterAll(async () => {
-  await server.close();
-});
+const { server } = serverForFile({ publicUrl: PUBLIC, allowedOrigins: ['https://intra.kommune.dk'] });
 
 /** Open the socket with this Origin header (none: undefined); the HTTP status of a refusal, or 101 and the first frame. */
 function upgrade(path: string, origin: string | undefined): Promise<{ status: number; frames: number }> {

@@ -77,7 +77,10 @@ function makeFormatters(locale: Locale): Formatters {
     day,
     time,
     clock: instant(clockFormat),
-    dateTime: (iso) => (day(iso) ? `${day(iso)} ${time(iso)}` : iso),
+    dateTime: (iso) => {
+      const shown = day(iso);
+      return shown ? `${shown} ${time(iso)}` : iso;
+    },
     isoDay: instant(isoDayFormat),
     period: (period) => {
       const p = parsePeriod(period);

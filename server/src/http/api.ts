@@ -5,7 +5,7 @@ import type http from 'node:http';
 import { z } from 'zod';
 import { MAX_HTTP_BODY_BYTES, MAX_TITLE_LENGTH } from '../../../shared/protocol';
 import { isAdminAuthorization } from '../auth/adminToken';
-import { AttemptThrottle, clientAddress, type ThrottleOptions } from '../auth/attemptThrottle';
+import { clientAddress, type AttemptThrottle } from '../auth/attemptThrottle';
 import type { BoardService } from '../boards/boardService';
 import { bearerToken, type LeaderTokens } from '../auth/leaderToken';
 import { readJsonBody } from './body';
@@ -29,13 +29,12 @@ export interface ApiDeps {
   publicUrl: () => string;
   /** Routes under /api/boards/:id/… (goal and action-plan exports, hidden ideas); tried in order before 404. */
   routes?: readonly ApiRoute[];
-  /** Wrong admin tokens per client address before 429 (defaults: ADMIN_THROTTLE_DEFAULTS). */
-  adminThrottle?: Partial<ThrottleOptions>;
+  /** Wrong admin tokens per client address before 429, shared with routes that take the admin token. */
+  throttle: AttemptThrottle;
 }
 
-export function createApi({ boards, adminToken, leader, publicUrl, routes = [], adminThrottle }: ApiDeps) {
+export function createApi({ boards, adminToken, leader, publicUrl, routes = [], throttle }: ApiDeps) {
   const isLeader = (req: http.IncomingMessage) => leader.check(bearerToken(req.headers.authorization));
-  const throttle = new AttemptThrottle(adminThrottle);
 
   /**
    * The admin token or an HttpError. An address that sent too many wrong tokens lately is refused

@@ -6,6 +6,8 @@ import type http from 'node:http';
 import { BOARD_ID_PATTERN, type Capability } from '../../../shared/protocol';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { BoardStore } from '../storage/store';
+import { isAdminAuthorization } from '../auth/adminToken';
+import { clientAddress, type AttemptThrottle } from '../auth/attemptThrottle';
 import { HttpError } from './responses';
 
 /** The token from `?token=` or `Authorization: Bearer`. */
@@ -43,4 +45,31 @@ export async function authorizeBoard(req: http.IncomingMessage, boardId: string,
 export async function authorizeBoardEdit(req: http.IncomingMessage, boardId: string, deps: { tokens: BoardTokens; store: BoardStore }): Promise<void> {
   const capability = await authorizeBoard(req, boardId, deps);
   if (capability !== 'edit') throw new HttpError(403, 'This needs the edit link; the view link can only look');
+}
+
+/**
+ * The admin token or the board's edit token (the board's JSON export). Wrong bearer tokens count
+ * against the admin API's throttle of the client's address, so this route is no way round it for
+ * guessing the admin token; a client past it gets 429 before its token is looked at.
+ */
+export async function authorizeAdminOrBoardEdit(
+  req: http.IncomingMessage,
+  boardId: string,
+  deps: { tokens: BoardTokens; store: BoardStore; adminToken: string; throttle: AttemptThrottle },
+): Promise<'admin' | 'edit'> {
+  const client = clientAddress(req);
+  const wait = deps.throttle.retryAfter(client);
+  if (wait > 0) throw new HttpError(429, `Too many wrong tokens from your address; try again in ${wait} s`, { 'Retry-After': String(wait) });
+  if (isAdminAuthorization(req.headers.authorization, deps.adminToken)) {
+    deps.throttle.succeed(client);
+    if (!BOARD_ID_PATTERN.test(boardId) || !(await deps.store.getBoardRecord(boardId))) throw new HttpError(404, 'No such board');
+    return 'admin';
+  }
+  try {
+    await authorizeBoardEdit(req, boardId, deps);
+    return 'edit';
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 401 && req.headers.authorization) deps.throttle.fail(client);
+    throw error;
+  }
 }

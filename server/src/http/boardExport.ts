@@ -7,17 +7,16 @@
 
 import { readBoard, readBrainstorm, readMeeting, readMinutes } from '../../../shared/schema';
 import { dateInZone } from '../../../shared/domain/calendar';
-import { isAdminAuthorization } from '../auth/adminToken';
+import type { AttemptThrottle } from '../auth/attemptThrottle';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import type { RoomRegistry } from '../sync/rooms';
 import type { ApiRoute } from './apiRoute';
-import { authorizeBoardEdit, decodeSegment } from './boardAuth';
+import { authorizeAdminOrBoardEdit, decodeSegment } from './boardAuth';
 import { contentDisposition } from './download';
 import { exportLimitFor } from './exportLimit';
-import { HttpError, methodNotAllowed, SECURITY_HEADERS } from './responses';
-import { BOARD_ID_PATTERN } from '../../../shared/protocol';
+import { methodNotAllowed, SECURITY_HEADERS } from './responses';
 
 export const BOARD_EXPORT_PATH = /^\/api\/boards\/([^/]+)\/export\.json$/;
 /** What a reader of the file checks first; bumped when the shape changes. */
@@ -29,20 +28,17 @@ export interface BoardExportDeps {
   rooms: RoomRegistry;
   log: Logger;
   adminToken: string;
+  /** The admin API's throttle of wrong tokens (shared, so this route is no way round it). */
+  throttle: AttemptThrottle;
 }
 
-export function createBoardExport({ tokens, store, rooms, log, adminToken }: BoardExportDeps): ApiRoute {
+export function createBoardExport({ tokens, store, rooms, log, adminToken, throttle }: BoardExportDeps): ApiRoute {
   return async function handleBoardExport(req, res, pathname) {
     const match = BOARD_EXPORT_PATH.exec(pathname);
     if (!match) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET']);
     const boardId = decodeSegment(match[1]!);
-    const asAdmin = isAdminAuthorization(req.headers.authorization, adminToken);
-    if (asAdmin) {
-      if (!BOARD_ID_PATTERN.test(boardId) || !(await store.getBoardRecord(boardId))) throw new HttpError(404, 'No such board');
-    } else {
-      await authorizeBoardEdit(req, boardId, { tokens, store });
-    }
+    const by = await authorizeAdminOrBoardEdit(req, boardId, { tokens, store, adminToken, throttle });
     const exported = await exportLimitFor(rooms).run(() =>
       rooms.read(boardId, (doc) => ({
         format: BOARD_EXPORT_FORMAT,
@@ -63,7 +59,7 @@ export function createBoardExport({ tokens, store, rooms, log, adminToken }: Boa
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
-    log.info('exported board as JSON', { boardId, bytes: body.byteLength, by: asAdmin ? 'admin' : 'edit' });
+    log.info('exported board as JSON', { boardId, bytes: body.byteLength, by });
     return true;
   };
 }
