@@ -46,8 +46,14 @@ export const CloseCode = {
   badToken: 4401,
   /** A valid token of another board. */
   foreignToken: 4403,
-  /** The board does not exist. */
+  /** The board does not exist, or was deleted (open connections are closed with it then). */
   unknownBoard: 4404,
+  /**
+   * Issue 8: a genuine link of this board that the admin has replaced by a new one (rotated);
+   * open connections with it are closed with this code at once. The UI says so and asks for the
+   * new link.
+   */
+  linkReplaced: 4410,
   /** A frame that does not decode, or an unknown message type (RFC 6455: invalid payload). */
   malformed: 1007,
   /** A frame over MAX_MESSAGE_BYTES (RFC 6455: message too big). */

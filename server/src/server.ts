@@ -112,7 +112,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (admin.source === 'generated') log.info('generated an admin token', { file: admin.file });
   const secret = loadTokenSecret(dataDir);
   const tokens = createBoardTokens(secret);
-  const leader = createLeaderToken(secret);
   const storeOptions = {
     dataDir,
     log,
@@ -121,6 +120,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
   };
   const store = options.openStore ? options.openStore(storeOptions) : openSqliteStore(storeOptions);
+  const leader = createLeaderToken(secret, await store.leaderGeneration());
   const rooms = new RoomRegistry(store, log, {
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
     summaryDelayMs: options.summaryDelayMs ?? 1000,
@@ -133,12 +133,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Wrong admin tokens per client address, for every route that takes the admin token.
   const adminThrottle = new AttemptThrottle(options.adminThrottle);
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
-  const boards = createBoardService({ store, tokens, rooms, log, publicUrl: () => publicUrl });
+  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits, caps: options.socketCaps });
+  const boards = createBoardService({ store, tokens, rooms, log, publicUrl: () => publicUrl, sync, drafts });
   const router = createRouter({
     api: createApi({
       boards,
       adminToken: admin.token,
       throttle: adminThrottle,
+      store,
       leader,
       publicUrl: () => publicUrl,
       routes: [createGoalExport({ tokens, store, rooms, log }), createActionExport({ tokens, store, rooms, log }), createBoardExport({ tokens, store, rooms, log, adminToken: admin.token, throttle: adminThrottle }), createDraftsApi({ drafts, tokens, store, rooms, log })],
@@ -148,7 +150,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     publicUrl: () => publicUrl,
     storeHealth: () => store.health(),
   });
-  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits, caps: options.socketCaps });
 
   const server = http.createServer(router);
   const originPolicy = { publicUrl: () => publicUrl, configured: Boolean(options.publicUrl), allowedOrigins: options.allowedOrigins ?? [] };

@@ -1,11 +1,11 @@
 // Shown when the client stopped for good: the server refuses the link (close codes 4401, 4403,
-// 4404), or this browser holds a change the server will never take (4413 past the board's
+// 4404 — also when the board was deleted while open — and 4410 for a link the admin replaced), or this browser holds a change the server will never take (4413 past the board's
 // bounds, 1009 over the frame limit; issue 8), which only a fresh copy from the server gets past.
 
 import { useState } from 'react';
 import { useT } from '../app/i18n';
 import { useBoardConnection, useConnectionState } from '../sync/BoardProvider';
-import { meansUnstorableChange } from '../../../shared/protocol';
+import { CloseCode, meansUnstorableChange } from '../../../shared/protocol';
 import { boardMessages } from './messages';
 
 export function DeniedNotice() {
@@ -34,9 +34,9 @@ export function DeniedNotice() {
       </main>
     );
   }
-  const reason = code === 4403 ? t('denied4403') : code === 4404 ? t('denied4404') : t('denied4401');
+  const reason = code === CloseCode.foreignToken ? t('denied4403') : code === CloseCode.unknownBoard ? t('denied4404') : code === CloseCode.linkReplaced ? t('denied4410') : t('denied4401');
   return (
-    <main className="denied">
+    <main className="denied" data-testid="denied" data-code={code ?? undefined}>
       <h1>{t('deniedTitle')}</h1>
       <p role="alert">{reason}</p>
       <p>

@@ -19,7 +19,8 @@ export const boardMessages = defineMessages({
     deniedTitle: 'Linket virker ikke',
     denied4401: 'Linket til tavlen er ugyldigt. Bed om et nyt link.',
     denied4403: 'Linket hører til en anden tavle.',
-    denied4404: 'Tavlen findes ikke.',
+    denied4404: 'Tavlen findes ikke. Den kan være blevet slettet.',
+    denied4410: 'Linket er skiftet ud med et nyt, så det gamle virker ikke længere. Bed den, der gav dig linket, om det nye.',
     unstorableTitle: 'Din seneste ændring var for stor til at gemme',
     unstorable4413:
       'Tavlen kan ikke rumme mere: den har nået sit maksimale antal post-its, handlinger eller mål, eller sin største størrelse. Ændringen blev ikke gemt, og forbindelsen er stoppet. Fjern noget fra tavlen for at gøre plads.',
@@ -59,7 +60,8 @@ export const boardMessages = defineMessages({
     deniedTitle: 'This link does not work',
     denied4401: 'The link to the board is not valid. Ask for a new link.',
     denied4403: 'The link belongs to another board.',
-    denied4404: 'The board does not exist.',
+    denied4404: 'The board does not exist. It may have been deleted.',
+    denied4410: 'This link was replaced by a new one, so the old one no longer works. Ask whoever gave you the link for the new one.',
     unstorableTitle: 'Your latest change was too large to save',
     unstorable4413:
       'The board cannot hold more: it has reached its largest number of post-its, actions or goals, or its largest size. The change was not saved and the connection has stopped. Remove something from the board to make room.',

@@ -49,8 +49,8 @@ export class OverviewError extends Error {
   }
 }
 
-async function getJson<T>(path: string, token: string): Promise<T> {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+async function getJson<T>(path: string, token: string, method = 'GET'): Promise<T> {
+  const response = await fetch(path, { method, headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const message = data && typeof data === 'object' && 'error' in data ? String(data.error) : response.statusText;
@@ -66,4 +66,9 @@ export function fetchOverview(token: string): Promise<OverviewBoard[]> {
 /** The leader link to hand out (admin only). */
 export function fetchLeaderLink(adminToken: string): Promise<{ token: string; link: string }> {
   return getJson('/api/leader-link', adminToken);
+}
+
+/** Replace the leader link (admin only): the one handed out so far stops working. */
+export function rotateLeaderLink(adminToken: string): Promise<{ token: string; link: string }> {
+  return getJson('/api/leader-link/rotate', adminToken, 'POST');
 }

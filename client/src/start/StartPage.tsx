@@ -1,11 +1,13 @@
-// Start page (opened by the admin link): the boards, "Opret tavle" and each board's share links.
+// Start page (opened by the admin link): the boards, "Opret tavle", each board's share links
+// and its admin controls (new links, delete).
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { ApiError, adminTokenFromLocation, createBoard, listBoards, saveAdminToken, type BoardListing } from './adminApi';
 import { startMessages } from './messages';
 import { CopyLink } from './CopyLink';
+import { BoardAdminActions } from './BoardAdminActions';
 import { LeaderTools } from '../overview/LeaderTools';
 import './start.css';
 import { useFormat } from '../app/format';
@@ -128,14 +130,27 @@ function AdminBoards({ token, onForget }: { token: string; onForget: () => void 
         {boards === null && !error && <p>{t('loading')}</p>}
         {boards?.length === 0 && <p>{t('none')}</p>}
         <ul className="board-list">
-          {boards?.map((board) => <BoardItem key={board.id} board={board} />)}
+          {boards?.map((board) => (
+            <BoardItem key={board.id} board={board}>
+              <BoardAdminActions
+                board={board}
+                adminToken={token}
+                onDone={(message) => {
+                  setNotice(message);
+                  setError(null);
+                  reload();
+                }}
+                onError={(e) => setError(describe(e))}
+              />
+            </BoardItem>
+          ))}
         </ul>
       </section>
     </>
   );
 }
 
-function BoardItem({ board }: { board: BoardListing }) {
+function BoardItem({ board, children }: { board: BoardListing; children: ReactNode }) {
   const t = useT(startMessages);
   const format = useFormat();
   const s = board.summary;
@@ -172,6 +187,7 @@ function BoardItem({ board }: { board: BoardListing }) {
           </dd>
         </div>
       </dl>
+      {children}
     </li>
   );
 }

@@ -52,7 +52,7 @@ async function request<T>(token: string, method: string, path: string, body?: un
     headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  const data: unknown = await response.json().catch(() => null);
+  const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const message = data && typeof data === 'object' && 'error' in data ? String(data.error) : response.statusText;
     throw new ApiError(message, response.status);
@@ -66,4 +66,20 @@ export function listBoards(token: string): Promise<BoardListing[]> {
 
 export function createBoard(token: string, title: string): Promise<CreatedBoard> {
   return request(token, 'POST', '/api/boards', { title });
+}
+
+/** Replace a board's edit or view link: the old one stops working at once (docs/contract.md). */
+export function rotateBoardLink(token: string, boardId: string, link: 'edit' | 'view'): Promise<CreatedBoard> {
+  return request(token, 'POST', `/api/boards/${encodeURIComponent(boardId)}/links/${link}/rotate`);
+}
+
+/** Delete a board and everything on it. */
+export async function deleteBoard(token: string, boardId: string): Promise<void> {
+  await request(token, 'DELETE', `/api/boards/${encodeURIComponent(boardId)}`);
+}
+
+/** The board's whole content as JSON (export.json), read with the edit link's own token. */
+export function boardJsonUrl(boardId: string, editLink: string): string {
+  const editToken = new URL(editLink, window.location.href).searchParams.get('token') ?? '';
+  return `/api/boards/${encodeURIComponent(boardId)}/export.json?token=${encodeURIComponent(editToken)}`;
 }

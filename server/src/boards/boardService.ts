@@ -6,11 +6,11 @@ import { fitText } from '../../../shared/limits';
 import { MAX_TITLE_LENGTH } from '../../../shared/protocol';
 import { initBoard } from '../../../shared/schema';
 import { newId } from '../../../shared/ids';
-import { boardPath, type Capability } from '../../../shared/protocol';
+import { CloseCode, boardPath, type Capability } from '../../../shared/protocol';
 import type { BoardSummary } from '../../../shared/domain/summary';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { Logger } from '../log';
-import type { BoardRecord, BoardStore } from '../storage/store';
+import type { BoardRecord, BoardStore, LinkGenerations } from '../storage/store';
 import { loadDoc } from '../storage/loadDoc';
 import type { RoomRegistry } from '../sync/rooms';
 import { publicSummary, summarizeDoc, summaryForDay, today } from './summary';
@@ -43,15 +43,23 @@ export interface BoardServiceDeps {
   log: Logger;
   /** Known only once the server listens (PORT=0 picks a port). */
   publicUrl: () => string;
+  /** Closes a board's open connections (sync/syncServer.ts). */
+  sync: { disconnect(boardId: string, which: Capability | 'all', code: number, reason: string): number };
+  /** The board's hidden ideas (drafts/draftStore.ts), removed with the board. */
+  drafts: { removeBoard(boardId: string): void };
 }
 
-export function createBoardService({ store, tokens, rooms, log, publicUrl }: BoardServiceDeps) {
-  const linksOf = (id: string): { tokens: Pair; links: Pair } => {
-    const edit = tokens.issue(id, 'edit');
-    const view = tokens.issue(id, 'view');
+const FIRST_GENERATIONS: LinkGenerations = { edit: 0, view: 0 };
+
+export function createBoardService({ store, tokens, rooms, log, publicUrl, sync, drafts }: BoardServiceDeps) {
+  const linksOf = (id: string, generations: LinkGenerations): { tokens: Pair; links: Pair } => {
+    const edit = tokens.issue(id, 'edit', generations.edit);
+    const view = tokens.issue(id, 'view', generations.view);
     const base = publicUrl();
     return { tokens: { edit, view }, links: { edit: base + boardPath(id, edit), view: base + boardPath(id, view) } };
   };
+  const viewLinkOf = (record: BoardRecord) => publicUrl() + boardPath(record.id, tokens.issue(record.id, 'view', record.generations.view));
+  const shownTitle = (record: BoardRecord) => fitText(record.title, MAX_TITLE_LENGTH).text;
 
   /**
    * The summary as of `day`. A stored summary of another day is moved to this day from its own
@@ -90,7 +98,41 @@ export function createBoardService({ store, tokens, rooms, log, publicUrl }: Boa
         doc.destroy();
       }
       log.info('created board', { boardId: id });
-      return { id, title, ...linksOf(id) };
+      return { id, title, ...linksOf(id, FIRST_GENERATIONS) };
+    },
+
+    /**
+     * Replace one of a board's links (issue 8): its tokens so far stop working at once, open
+     * connections with them are closed with CloseCode.linkReplaced, the other link is unchanged.
+     * Resolves the board's links now, or null when there is no such board.
+     */
+    async rotateLink(id: string, capability: Capability): Promise<CreatedBoard | null> {
+      const record = await store.getBoardRecord(id);
+      if (!record) return null;
+      const generation = await store.rotateLink(id, capability);
+      if (generation === null) return null;
+      const closed = sync.disconnect(id, capability, CloseCode.linkReplaced, 'link replaced');
+      log.info('replaced a board link', { boardId: id, capability, generation, closedConnections: closed });
+      return { id, title: shownTitle(record), ...linksOf(id, { ...record.generations, [capability]: generation }) };
+    },
+
+    /**
+     * Delete a board and everything stored of it: its document, summary and hidden ideas. Open
+     * connections are closed with CloseCode.unknownBoard, which every later attempt gets too.
+     * Resolves false when there is no such board.
+     */
+    async delete(id: string): Promise<boolean> {
+      if (!(await store.deleteBoard(id))) return false;
+      const closed = sync.disconnect(id, 'all', CloseCode.unknownBoard, 'board deleted');
+      await rooms.discard(id);
+      try {
+        drafts.removeBoard(id);
+      } catch (error) {
+        // Unreachable without the board; the next delete of drafts finds them gone or retries.
+        log.error('could not delete the hidden ideas of a deleted board', { boardId: id, error });
+      }
+      log.info('deleted a board', { boardId: id, closedConnections: closed });
+      return true;
     },
 
     async list(role: ListRole = 'admin'): Promise<ListedBoard[]> {
@@ -98,9 +140,9 @@ export function createBoardService({ store, tokens, rooms, log, publicUrl }: Boa
       const result: ListedBoard[] = [];
       for (const record of await store.listBoards()) {
         const summary = publicSummary(await freshSummary(record, day));
-        const links = role === 'admin' ? linksOf(record.id).links : { view: publicUrl() + boardPath(record.id, tokens.issue(record.id, 'view')) };
+        const links = role === 'admin' ? linksOf(record.id, record.generations).links : { view: viewLinkOf(record) };
         // A row stored before titles were bounded may hold any length: the list shows at most 200.
-        result.push({ id: record.id, title: fitText(record.title, MAX_TITLE_LENGTH).text, updatedAt: record.updatedAt, summary, links });
+        result.push({ id: record.id, title: shownTitle(record), updatedAt: record.updatedAt, summary, links });
       }
       return result;
     },

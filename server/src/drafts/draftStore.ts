@@ -54,6 +54,8 @@ export interface DraftStore {
   all(boardId: string): Draft[];
   /** Remove exactly these drafts (after they were put into the document); participants left without drafts are unbound. */
   removeMany(boardId: string, ids: readonly string[]): void;
+  /** Remove every draft and participant binding of a board (the board is deleted). */
+  removeBoard(boardId: string): void;
   close(): void;
 }
 
@@ -147,6 +149,12 @@ export function openDraftStore(dataDir: string): DraftStore {
     insert.run(draft.id, boardId, owner, draft.participantId, draft.author, draft.color, draft.round, draft.text, draft.createdAt);
     return draft;
   });
+  const deleteBoardDrafts = db.prepare('DELETE FROM idea_drafts WHERE board_id = ?');
+  const deleteBoardOwners = db.prepare('DELETE FROM idea_draft_owners WHERE board_id = ?');
+  const removeBoard = db.transaction((boardId: string) => {
+    deleteBoardDrafts.run(boardId);
+    deleteBoardOwners.run(boardId);
+  });
   const removeMany = db.transaction((boardId: string, ids: readonly string[]) => {
     for (const id of ids) deleteOne.run(boardId, id);
     releaseIdle.run(boardId);
@@ -161,6 +169,7 @@ export function openDraftStore(dataDir: string): DraftStore {
     counts: (boardId) => selectCounts.all(boardId).map((row) => ({ participantId: row.participant_id, name: row.author, count: row.n })),
     all: (boardId) => selectAll.all(boardId).map(toDraft),
     removeMany: writing('remove the revealed hidden ideas', (boardId: string, ids: readonly string[]) => removeMany(boardId, ids)),
+    removeBoard: writing('delete the board’s hidden ideas', (boardId: string) => removeBoard(boardId)),
     close: () => db.close(),
   };
 }

@@ -11,6 +11,8 @@ import { bearerToken, type LeaderTokens } from '../auth/leaderToken';
 import { readJsonBody } from './body';
 import type { ApiRoute } from './apiRoute';
 import { HttpError, methodNotAllowed, sendJson } from './responses';
+import { decodeSegment } from './boardAuth';
+import type { BoardStore } from '../storage/store';
 
 const CreateBoardBody = z.object({
   title: z
@@ -31,9 +33,16 @@ export interface ApiDeps {
   routes?: readonly ApiRoute[];
   /** Wrong admin tokens per client address before 429, shared with routes that take the admin token. */
   throttle: AttemptThrottle;
+  /** Where the leader link's generation is kept (rotating it). */
+  store: Pick<BoardStore, 'rotateLeaderLink'>;
 }
 
-export function createApi({ boards, adminToken, leader, publicUrl, routes = [], throttle }: ApiDeps) {
+/** `/api/boards/:id` and `/api/boards/:id/links/:capability/rotate`. */
+const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
+const ROTATE_PATH = /^\/api\/boards\/([^/]+)\/links\/([^/]+)\/rotate$/;
+
+export function createApi({ boards, adminToken, leader, publicUrl, routes = [], throttle, store }: ApiDeps) {
+  const leaderLink = () => ({ token: leader.token(), link: `${publicUrl()}/overblik?leader=${encodeURIComponent(leader.token())}` });
   const isLeader = (req: http.IncomingMessage) => leader.check(bearerToken(req.headers.authorization));
 
   /**
@@ -50,6 +59,7 @@ export function createApi({ boards, adminToken, leader, publicUrl, routes = [], 
       return;
     }
     if (isLeader(req)) throw new HttpError(403, 'The leader link can only read the overview; this needs the admin token');
+    if (leader.verify(bearerToken(req.headers.authorization)) === 'replaced') throw new HttpError(401, 'This leader link was replaced by a new one; ask the admin for the new link', { 'WWW-Authenticate': 'Bearer' });
     if (req.headers.authorization) {
       throttle.fail(client);
       throw new HttpError(401, 'The admin token is not valid', { 'WWW-Authenticate': 'Bearer' });
@@ -82,7 +92,31 @@ export function createApi({ boards, adminToken, leader, publicUrl, routes = [], 
     if (pathname === '/api/leader-link') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET']);
       requireAdmin(req);
-      return sendJson(res, 200, { token: leader.token, link: `${publicUrl()}/overblik?leader=${encodeURIComponent(leader.token)}` });
+      return sendJson(res, 200, leaderLink());
+    }
+    if (pathname === '/api/leader-link/rotate') {
+      if (req.method !== 'POST') throw methodNotAllowed(['POST']);
+      requireAdmin(req);
+      leader.setGeneration(await store.rotateLeaderLink());
+      return sendJson(res, 200, leaderLink());
+    }
+    const rotate = ROTATE_PATH.exec(pathname);
+    if (rotate) {
+      if (req.method !== 'POST') throw methodNotAllowed(['POST']);
+      requireAdmin(req);
+      const capability = decodeSegment(rotate[2]!);
+      if (capability !== 'edit' && capability !== 'view') throw new HttpError(404, 'Only the edit and the view link can be replaced: …/links/edit/rotate or …/links/view/rotate');
+      const rotated = await boards.rotateLink(decodeSegment(rotate[1]!), capability);
+      if (!rotated) throw new HttpError(404, 'No such board');
+      return sendJson(res, 200, rotated);
+    }
+    const board = BOARD_PATH.exec(pathname);
+    if (board) {
+      if (req.method !== 'DELETE') throw methodNotAllowed(['DELETE']);
+      requireAdmin(req);
+      if (!(await boards.delete(decodeSegment(board[1]!)))) throw new HttpError(404, 'No such board');
+      res.writeHead(204).end();
+      return;
     }
     if (pathname === '/api/time') {
       // The server's clock, for clients to estimate their offset (meeting timer); no secret in it.

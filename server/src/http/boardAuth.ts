@@ -1,6 +1,6 @@
 // The board's token on a REST request under /api/boards/:id/… (drafts, exports):
 // `?token=` or `Authorization: Bearer`, checked like /sync does — an unknown board is 404 first
-// (ids are random, so that says nothing), a bad token 401, another board's token 403.
+// (ids are random, so that says nothing), a bad or replaced token 401, another board's token 403.
 
 import type http from 'node:http';
 import { BOARD_ID_PATTERN, type Capability } from '../../../shared/protocol';
@@ -29,15 +29,17 @@ export function decodeSegment(segment: string): string {
 
 /** The capability of the request's token for `boardId`, or an HttpError (404, 401, 403). */
 export async function authorizeBoard(req: http.IncomingMessage, boardId: string, deps: { tokens: BoardTokens; store: BoardStore }): Promise<Capability> {
-  if (!BOARD_ID_PATTERN.test(boardId) || !(await deps.store.getBoardRecord(boardId))) throw new HttpError(404, 'No such board');
+  const record = BOARD_ID_PATTERN.test(boardId) ? await deps.store.getBoardRecord(boardId) : null;
+  if (!record) throw new HttpError(404, 'No such board');
   const token = requestToken(req);
-  const check = deps.tokens.check(token, boardId);
+  const check = deps.tokens.check(token, boardId, record.generations);
   if (check.kind === 'bad') {
     throw new HttpError(401, token ? 'The token is not valid for this board' : 'This needs the board’s token: ?token=… or Authorization: Bearer …', {
       'WWW-Authenticate': 'Bearer',
     });
   }
   if (check.kind === 'foreign') throw new HttpError(403, 'The token belongs to another board');
+  if (check.kind === 'replaced') throw new HttpError(401, 'This link was replaced by a new one; ask for the new link', { 'WWW-Authenticate': 'Bearer' });
   return check.capability;
 }
 

@@ -14,7 +14,7 @@ export const SQLITE_FILE = 'maaltavle.sqlite';
 /** Longest an update waits in memory before it is committed (design.md: within 100 ms). */
 export const DEFAULT_FLUSH_DELAY_MS = 50;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 interface BoardRow {
   id: string;
@@ -23,31 +23,50 @@ interface BoardRow {
   updated_at: string;
   summary_json: string | null;
   summary_date: string | null;
+  edit_generation: number;
+  view_generation: number;
 }
+
+/** Each step takes the schema from its index to the next version, in one transaction. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    summary_json TEXT,
+    summary_date TEXT
+  );
+  -- seq is the rowid: always larger than every row present, so it orders a board's updates.
+  CREATE TABLE updates (
+    seq INTEGER PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX updates_by_board ON updates (board_id, seq);
+  `,
+  // Issue 8: links that can be revoked. A rotated link gets the next generation; the workspace's
+  // own settings (the leader link's generation) get a table of their own.
+  `
+  ALTER TABLE boards ADD COLUMN edit_generation INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE boards ADD COLUMN view_generation INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE workspace (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  `,
+];
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version >= SCHEMA_VERSION) return;
-  db.transaction(() => {
-    db.exec(`
-      CREATE TABLE boards (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        summary_json TEXT,
-        summary_date TEXT
-      );
-      -- seq is the rowid: always larger than every row present, so it orders a board's updates.
-      CREATE TABLE updates (
-        seq INTEGER PRIMARY KEY,
-        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-        data BLOB NOT NULL
-      );
-      CREATE INDEX updates_by_board ON updates (board_id, seq);
-    `);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  if (version > SCHEMA_VERSION) throw new Error(`The store was written by a newer Måltavle (schema ${version}; this one knows ${SCHEMA_VERSION}); upgrade Måltavle or restore an older backup`);
+  for (let step = version; step < SCHEMA_VERSION; step++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step]!);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
 }
 
 function parseSummary(json: string | null): BoardSummary | null {
@@ -67,10 +86,13 @@ function toRecord(row: BoardRow): BoardRecord {
     updatedAt: row.updated_at,
     summary: parseSummary(row.summary_json),
     summaryDate: row.summary_date,
+    generations: { edit: row.edit_generation, view: row.view_generation },
   };
 }
 
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+const LEADER_GENERATION = 'leader_generation';
 
 /** Bytes of updates kept in memory while the store cannot write, before new updates are refused. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
@@ -114,7 +136,12 @@ export function openSqliteStore({
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, created_at, updated_at, summary_json, summary_date) VALUES (?, ?, ?, ?, ?, ?)',
@@ -124,6 +151,13 @@ export function openSqliteStore({
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
   const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq');
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ?');
+  const raiseEditGeneration = db.prepare<[string], { generation: number }>('UPDATE boards SET edit_generation = edit_generation + 1 WHERE id = ? RETURNING edit_generation AS generation');
+  const raiseViewGeneration = db.prepare<[string], { generation: number }>('UPDATE boards SET view_generation = view_generation + 1 WHERE id = ? RETURNING view_generation AS generation');
+  const removeBoard = db.prepare('DELETE FROM boards WHERE id = ?');
+  const selectSetting = db.prepare<[string], { value: number }>('SELECT value FROM workspace WHERE key = ?');
+  const raiseSetting = db.prepare<[string], { value: number }>(
+    'INSERT INTO workspace (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value',
+  );
   const updateSummary = db.prepare('UPDATE boards SET title = COALESCE(?, title), summary_json = ?, summary_date = ?, updated_at = COALESCE(?, updated_at) WHERE id = ?');
 
   // What is not written yet: updates in arrival order, and the latest summary per board that
@@ -133,6 +167,10 @@ export function openSqliteStore({
   const pendingSummaries = new Map<string, SummaryRecord>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+  // Boards deleted while this store is open: a room or a timer that still writes for one is
+  // ignored, as a row for a missing board would fail the foreign key and with it every flush.
+  // Board ids are random and never reused, so this only grows by the boards deleted.
+  const deleted = new Set<string>();
 
   // Health (issue 8.1): failing from the first failed write until one succeeds.
   let failingSince: string | null = null;
@@ -300,6 +338,7 @@ export function openSqliteStore({
     },
     appendUpdate(id, update) {
       assertOpen();
+      if (deleted.has(id)) return;
       pending.push({ boardId: id, data: Buffer.from(update) });
       pendingBytes += update.byteLength;
       // While failing, the retry timer is the only writer (with its backoff).
@@ -313,6 +352,7 @@ export function openSqliteStore({
     },
     async compact(id, state) {
       assertOpen();
+      if (deleted.has(id)) return true;
       // While failing, only the retry timer probes the disk; compaction waits (nothing is lost:
       // the board's updates stay queued, and the room compacts again later).
       if (failingSince !== null) return false;
@@ -342,6 +382,7 @@ export function openSqliteStore({
     },
     async saveSummary(id, record: SummaryRecord) {
       assertOpen();
+      if (deleted.has(id)) return;
       const keep = () => {
         const previous = pendingSummaries.get(id);
         pendingSummaries.set(id, { ...record, title: record.title ?? previous?.title, updatedAt: record.updatedAt ?? previous?.updatedAt });
@@ -356,6 +397,37 @@ export function openSqliteStore({
         keep();
         failed(error);
       }
+    },
+    async rotateLink(id, capability) {
+      assertOpen();
+      const row = (capability === 'edit' ? raiseEditGeneration : raiseViewGeneration).get(id);
+      return row ? row.generation : null;
+    },
+    async deleteBoard(id) {
+      assertOpen();
+      // Its queued updates go with it: written after the row is gone they would break the
+      // foreign key and fail every later flush. The rest of the queue is committed with the delete.
+      const kept = pending.filter((update) => update.boardId !== id);
+      const removed = db.transaction(() => {
+        writeQueued(kept);
+        return removeBoard.run(id).changes > 0;
+      });
+      const wasThere = removed();
+      deleted.add(id);
+      pending = [];
+      pendingBytes = 0;
+      pendingSummaries.clear();
+      checkBound();
+      notify();
+      return wasThere;
+    },
+    async leaderGeneration() {
+      assertOpen();
+      return selectSetting.get(LEADER_GENERATION)?.value ?? 0;
+    },
+    async rotateLeaderLink() {
+      assertOpen();
+      return raiseSetting.get(LEADER_GENERATION)!.value;
     },
     health,
     onHealthChange(listener) {

@@ -3,6 +3,10 @@
 // state by compaction.
 
 import type { BoardSummary } from '../../../shared/domain/summary';
+import type { Capability } from '../../../shared/protocol';
+
+/** The current generation of each of a board's links (auth/boardTokens.ts); 0 until first rotated. */
+export type LinkGenerations = Record<Capability, number>;
 
 export interface BoardRecord {
   id: string;
@@ -13,6 +17,7 @@ export interface BoardRecord {
   summary: BoardSummary | null;
   /** The day (YYYY-MM-DD, Europe/Copenhagen) the summary was computed for; overdue depends on it. */
   summaryDate: string | null;
+  generations: LinkGenerations;
 }
 
 export interface NewBoard {
@@ -78,6 +83,21 @@ export interface BoardStore {
   compact(id: string, state: Uint8Array): Promise<boolean>;
   /** Store the summary; when the store cannot write it is kept (the latest per board) and written later. */
   saveSummary(id: string, record: SummaryRecord): Promise<void>;
+  /**
+   * Raise the generation of one of a board's links, so its tokens so far stop working. Resolves
+   * the new generation, or null when there is no such board. Written at once (throws when the
+   * store cannot write: the link is then unchanged).
+   */
+  rotateLink(id: string, capability: Capability): Promise<number | null>;
+  /**
+   * Remove a board and everything stored of it (its updates, including queued ones, and its
+   * summary). Resolves false when there was no such board. Throws when the store cannot write.
+   */
+  deleteBoard(id: string): Promise<boolean>;
+  /** The generation of the workspace's leader link (auth/leaderToken.ts); 0 until first rotated. */
+  leaderGeneration(): Promise<number>;
+  /** Raise the leader link's generation and resolve the new one; throws when the store cannot write. */
+  rotateLeaderLink(): Promise<number>;
   health(): StoreHealth;
   /** Called when `writable` or `accepting` changes (not on every retry). Returns an unsubscribe. */
   onHealthChange(listener: (health: StoreHealth) => void): () => void;

@@ -377,9 +377,8 @@ export class Room {
     return summarizeDoc(this.doc, day);
   }
 
-  /** Store everything (compacted) and the summary, then release the document. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Stop serving: no timers, peers or store listener are left; the document is still whole. */
+  private stop(): void {
     this.closed = true;
     this.stopIdleTimer();
     if (this.summaryTimer) clearTimeout(this.summaryTimer);
@@ -390,6 +389,20 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.stopWatchingStore();
     this.owedStep1.clear();
+  }
+
+  /** The board was deleted: release the document without storing anything. */
+  discard(): void {
+    if (this.closed) return;
+    this.stop();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** Store everything (compacted) and the summary, then release the document. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.stop();
     try {
       if (this.updatesSinceCompaction > 1 || this.storeNeedsCompaction) await this.compact();
       await this.saveSummary();

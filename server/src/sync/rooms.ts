@@ -85,6 +85,20 @@ export class RoomRegistry {
     this.unloading.set(room.id, done);
   }
 
+  /**
+   * The board was deleted (its connections are closed already): drop its room without storing
+   * it, once any loading or unloading of it has settled.
+   */
+  async discard(boardId: string): Promise<void> {
+    const opening = this.opening.get(boardId);
+    if (opening) await Promise.allSettled([opening]);
+    await this.unloading.get(boardId);
+    const room = this.open.get(boardId);
+    this.open.delete(boardId);
+    this.opening.delete(boardId);
+    room?.discard();
+  }
+
   /** Store and release every room (connections must be gone already). */
   async closeAll(): Promise<void> {
     this.closed = true;

@@ -4,7 +4,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BOARD_ID_PATTERN, CloseCode, MAX_MESSAGE_BYTES, SAVE_STATE_PARAM, SYNC_PATH } from '../../../shared/protocol';
+import { BOARD_ID_PATTERN, CloseCode, MAX_MESSAGE_BYTES, SAVE_STATE_PARAM, SYNC_PATH, type Capability } from '../../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import type { BoardTokens } from '../auth/boardTokens';
@@ -111,18 +111,23 @@ export function createSyncServer(deps: SyncServerDeps) {
     const { boardId } = conn;
     // The board first: an unknown board is 4404 whatever the token. Ids are random (16 of 36
     // characters), so saying that one does not exist gives nothing away.
-    if (!BOARD_ID_PATTERN.test(boardId) || !(await store.getBoardRecord(boardId))) {
+    const record = BOARD_ID_PATTERN.test(boardId) ? await store.getBoardRecord(boardId) : null;
+    if (!record) {
       refuse(conn, CloseCode.unknownBoard, 'unknown board');
       return;
     }
     if (!conn.isOpen) return;
-    const check = tokens.check(token, boardId);
+    const check = tokens.check(token, boardId, record.generations);
     if (check.kind === 'bad') {
       refuse(conn, CloseCode.badToken, token ? 'invalid token' : 'missing token');
       return;
     }
     if (check.kind === 'foreign') {
       refuse(conn, CloseCode.foreignToken, 'token of another board');
+      return;
+    }
+    if (check.kind === 'replaced') {
+      refuse(conn, CloseCode.linkReplaced, 'link replaced');
       return;
     }
     // Past the board's cap: "try again later" (y-websocket retries with its backoff).
@@ -188,6 +193,21 @@ export function createSyncServer(deps: SyncServerDeps) {
 
     stats() {
       return { connections: connections.size };
+    },
+
+    /**
+     * Close a board's connections at once: those of one capability (its link was replaced) or
+     * all of them (the board was deleted). Resolves the number closed.
+     */
+    disconnect(boardId: string, which: Capability | 'all', code: number, reason: string): number {
+      let closed = 0;
+      for (const conn of connections) {
+        if (conn.boardId !== boardId || !conn.isOpen || (which !== 'all' && conn.capability !== which)) continue;
+        conn.close(code, reason);
+        closed++;
+      }
+      if (closed > 0) log.info('closed connections of a board', { boardId, which, code, reason, closed });
+      return closed;
     },
 
     /** Close every connection with 1012 (clients reconnect) and wait briefly for the goodbyes. */
