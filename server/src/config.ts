@@ -23,6 +23,8 @@ export interface ServerConfig {
   serveSourceMaps: boolean;
   /** ALLOWED_ORIGINS: pages on these origins may open the sync socket, besides PUBLIC_URL's. */
   allowedOrigins: string[];
+  /** METRICS_TOKEN: bearer token for GET /metrics; undefined: metrics are off. */
+  metricsToken?: string;
   /** MAX_SOCKETS_PER_ADDRESS / MAX_SOCKETS_PER_BOARD, when set (else the server's defaults). */
   socketCaps: { perAddress?: number; perBoard?: number };
 }
@@ -75,11 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, not "${logLevel}"`);
   const adminToken = env.ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && /\s/.test(adminToken)) throw new ConfigError('ADMIN_TOKEN must not contain white space');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && (/\s/.test(metricsToken) || metricsToken.length < 16)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters without white space (e.g. openssl rand -hex 20)');
+  }
   return {
     port: parsePort(env.PORT),
     host,
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     adminToken,
+    metricsToken,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     logLevel,
     serveSourceMaps: parseFlag('SERVE_SOURCE_MAPS', env.SERVE_SOURCE_MAPS),

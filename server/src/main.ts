@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     host: config.host,
     dataDir: config.dataDir,
     adminToken: config.adminToken,
+    metricsToken: config.metricsToken,
     publicUrl: config.publicUrl,
     serveSourceMaps: config.serveSourceMaps,
     allowedOrigins: config.allowedOrigins,

@@ -26,6 +26,8 @@ import { createSyncServer } from './sync/syncServer';
 import type { ConnectionLimits } from './sync/connection';
 import type { BoardStore } from './storage/store';
 import { originAllowed } from './http/origin';
+import { createMetrics } from './metrics';
+import { createMetricsRoute } from './http/metricsRoute';
 import type { SocketCaps } from './sync/syncServer';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,6 +46,8 @@ export interface StartOptions {
   staticDir?: string;
   /** Serve the build's `*.map` files (SERVE_SOURCE_MAPS); default false: 404. */
   serveSourceMaps?: boolean;
+  /** METRICS_TOKEN: the bearer token for GET /metrics; unset: /metrics is off (404). */
+  metricsToken?: string;
   /** Sockets per address and per board (sync/syncServer.ts, DEFAULT_CAPS). */
   socketCaps?: Partial<SocketCaps>;
   /** Origins besides PUBLIC_URL's whose pages may open the sync socket (http/origin.ts). */
@@ -112,7 +116,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (admin.source === 'generated') log.info('generated an admin token', { file: admin.file });
   const secret = loadTokenSecret(dataDir);
   const tokens = createBoardTokens(secret);
+  // The sources are read at scrape time; the store, rooms and sync server exist by then.
+  const metrics = createMetrics({
+    connections: () => sync.stats().byCapability,
+    openBoards: () => rooms.size,
+    storeHealth: () => store.health(),
+  });
   const storeOptions = {
+    metrics: metrics.store,
     dataDir,
     log,
     flushDelayMs: options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS,
@@ -125,7 +136,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
     summaryDelayMs: options.summaryDelayMs ?? 1000,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
-  });
+  }, metrics.sync);
 
   // Hidden ideas of a silent brainstorm: a table next to the boards, never in a document (issue 4).
   const drafts = openDraftStore(dataDir);
@@ -133,7 +144,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Wrong admin tokens per client address, for every route that takes the admin token.
   const adminThrottle = new AttemptThrottle(options.adminThrottle);
   let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? '';
-  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits, caps: options.socketCaps });
+  const sync = createSyncServer({ store, tokens, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000, limits: options.limits, caps: options.socketCaps, metrics: metrics.sync });
   const boards = createBoardService({ store, tokens, rooms, log, publicUrl: () => publicUrl, sync, drafts });
   const router = createRouter({
     api: createApi({
@@ -149,6 +160,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     log,
     publicUrl: () => publicUrl,
     storeHealth: () => store.health(),
+    serveMetrics: createMetricsRoute({ metrics, token: options.metricsToken }),
+    answered: metrics.httpAnswered,
   });
 
   const server = http.createServer(router);

@@ -3,12 +3,16 @@ import { ConfigError, loadConfig } from '../../server/src/config';
 
 describe('configuration from the environment', () => {
   test('defaults follow design.md', () => {
-    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false, allowedOrigins: [], socketCaps: {} });
+    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, metricsToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false, allowedOrigins: [], socketCaps: {} });
   });
 
   test('MAX_SOCKETS_PER_ADDRESS and MAX_SOCKETS_PER_BOARD set the socket caps (issue 8.6)', () => {
     expect(loadConfig({ MAX_SOCKETS_PER_ADDRESS: '50', MAX_SOCKETS_PER_BOARD: '1000' }, '/srv').socketCaps).toEqual({ perAddress: 50, perBoard: 1000 });
     expect(loadConfig({ MAX_SOCKETS_PER_BOARD: '20' }, '/srv').socketCaps).toEqual({ perBoard: 20 });
+  });
+
+  test('METRICS_TOKEN turns /metrics on (issue 8)', () => {
+    expect(loadConfig({ METRICS_TOKEN: '0123456789abcdef0123' }).metricsToken).toBe('0123456789abcdef0123');
   });
 
   test('SERVE_SOURCE_MAPS turns the source maps on (issue 8)', () => {
@@ -28,6 +32,8 @@ describe('configuration from the environment', () => {
     [{ PUBLIC_URL: 'ftp://tavle.dk' }, /PUBLIC_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ SERVE_SOURCE_MAPS: 'maybe' }, /SERVE_SOURCE_MAPS/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16/],
+    [{ METRICS_TOKEN: 'a long token with spaces' }, /METRICS_TOKEN/],
     [{ MAX_SOCKETS_PER_ADDRESS: '0' }, /MAX_SOCKETS_PER_ADDRESS/],
     [{ MAX_SOCKETS_PER_BOARD: 'many' }, /MAX_SOCKETS_PER_BOARD/],
     [{ DATABASE_URL: 'postgres://x' }, /not supported yet/],

@@ -3,7 +3,8 @@
 // answer carries the security headers (responses.ts).
 
 import type http from 'node:http';
-import type { Logger } from '../log';
+import { requestContext, type Logger } from '../log';
+import { requestIdOf } from './requestId';
 import { SYNC_PATH } from '../../../shared/protocol';
 import { HttpError, sendError, sendJson, setSecurityHeaders } from './responses';
 import { StorageUnavailableError, isDiskFull, isStorageFailure, unreadyReason, type StoreHealth } from '../storage/store';
@@ -16,12 +17,26 @@ export interface RouterDeps {
   log: Logger;
   /** Base of the links the server hands out; https there adds Strict-Transport-Security. */
   publicUrl: () => string;
+  /** GET /metrics (http/metricsRoute.ts). */
+  serveMetrics: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** Every answer, by route class, for the metrics. */
+  answered?: (route: RouteClass, status: number, seconds: number) => void;
+}
+
+export type RouteClass = 'api' | 'spa' | 'health' | 'sync' | 'metrics';
+
+function routeClass(pathname: string): RouteClass {
+  if (pathname === '/healthz' || pathname === '/readyz') return 'health';
+  if (pathname === '/metrics') return 'metrics';
+  if (pathname === '/api' || pathname.startsWith('/api/')) return 'api';
+  if (pathname === SYNC_PATH || pathname.startsWith(SYNC_PATH + '/')) return 'sync';
+  return 'spa';
 }
 
 /** Seconds a client should wait before retrying a request the store could not write. */
 const STORAGE_RETRY_AFTER_S = '30';
 
-export function createRouter({ api, serveStatic, log, storeHealth, publicUrl }: RouterDeps) {
+export function createRouter({ api, serveStatic, log, storeHealth, publicUrl, serveMetrics, answered }: RouterDeps) {
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let pathname: string;
     try {
@@ -40,6 +55,7 @@ export function createRouter({ api, serveStatic, log, storeHealth, publicUrl }: 
       if (reason === null) return sendJson(res, 200, { ready: true });
       return sendJson(res, 503, { ready: false, reason, store: health }, { 'Retry-After': STORAGE_RETRY_AFTER_S });
     }
+    if (pathname === '/metrics') return serveMetrics(req, res);
     if (pathname === '/api' || pathname.startsWith('/api/')) return api(req, res, pathname);
     if (pathname === SYNC_PATH || pathname.startsWith(SYNC_PATH + '/')) {
       throw new HttpError(426, `Connect with a WebSocket to ${SYNC_PATH}/<boardId>?token=…`, { Upgrade: 'websocket' });
@@ -47,7 +63,26 @@ export function createRouter({ api, serveStatic, log, storeHealth, publicUrl }: 
     return serveStatic(req, res, pathname);
   }
 
+  /** One line per request when it is answered: API calls at info, the SPA's files and probes at debug. */
+  function logAnswered(req: http.IncomingMessage, res: http.ServerResponse, started: number, reqId: string): void {
+    const path = (req.url ?? '/').split('?')[0]!.slice(0, 200);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    answered?.(routeClass(path), res.statusCode, ms / 1000);
+    const fields = { reqId, method: req.method, path, status: res.statusCode, ms };
+    if (res.statusCode >= 500) log.warn('request answered', fields);
+    else if (path.startsWith('/api/')) log.info('request answered', fields);
+    else log.debug('request answered', fields);
+  }
+
   return function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const reqId = requestIdOf(req);
+    res.setHeader('X-Request-Id', reqId);
+    requestContext.run({ reqId }, () => handle(req, res, reqId));
+  };
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, reqId: string): void {
+    const started = performance.now();
+    res.once('finish', () => logAnswered(req, res, started, reqId));
     setSecurityHeaders(res, publicUrl());
     route(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
@@ -67,7 +102,8 @@ export function createRouter({ api, serveStatic, log, storeHealth, publicUrl }: 
         return;
       }
       log.error('request failed', { method: req.method, url: req.url?.split('?')[0], error });
-      sendError(res, 500, 'Internal server error');
+      // The id lets a user's report be found in the log.
+      sendError(res, 500, `Internal server error (request ${reqId})`);
     });
-  };
+  }
 }

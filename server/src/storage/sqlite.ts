@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BoardSummary } from '../../../shared/domain/summary';
 import type { Logger } from '../log';
+import { noMetrics, type StoreMetrics } from '../metrics';
 import type { BoardRecord, BoardStore, NewBoard, StoreHealth, StoredUpdate, SummaryRecord } from './store';
 
 export const SQLITE_FILE = 'maaltavle.sqlite';
@@ -108,6 +109,8 @@ export interface SqliteStoreOptions {
   maxQueuedBytes?: number;
   /** Longest wait between two retries of a failing write. */
   maxRetryDelayMs?: number;
+  /** Flush latency and failures (metrics.ts). */
+  metrics?: StoreMetrics;
 }
 
 interface Pending {
@@ -121,6 +124,7 @@ export function openSqliteStore({
   flushDelayMs = DEFAULT_FLUSH_DELAY_MS,
   maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES,
   maxRetryDelayMs = DEFAULT_MAX_RETRY_DELAY_MS,
+  metrics = noMetrics,
 }: SqliteStoreOptions): BoardStore {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE);
@@ -281,12 +285,15 @@ export function openSqliteStore({
       return true;
     }
     const batch = pending;
+    const started = performance.now();
     try {
       writeAll(batch);
     } catch (error) {
+      metrics.flushed((performance.now() - started) / 1000, batch.length, false);
       failed(error);
       return false;
     }
+    metrics.flushed((performance.now() - started) / 1000, batch.length, true);
     // Nothing can have been queued meanwhile: the transaction is synchronous.
     pending = [];
     pendingBytes = 0;

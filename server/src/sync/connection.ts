@@ -5,9 +5,10 @@
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode, type Capability } from '../../../shared/protocol';
 import type { Logger } from '../log';
+import { noMetrics, type RefusalReason, type SyncMetrics } from '../metrics';
 import { decodeClientMessage, MalformedFrame } from './frames';
 import { TokenBucket } from './rateLimit';
-import type { Peer, Room } from './room';
+import type { Peer, ReceiveResult, Room } from './room';
 
 export interface ConnectionLimits {
   /** Messages a connection may send in a burst, and per second sustained. */
@@ -28,6 +29,13 @@ export const CLOSE_FLOOD = 1008;
 export const CLOSE_INTERNAL = 1011;
 
 let nextId = 1;
+
+const REFUSAL_OF: Record<Exclude<ReceiveResult, 'ok'>, RefusalReason> = {
+  ignored: 'view_write',
+  refused: 'cannot_store',
+  overBounds: 'board_full',
+  unappliable: 'unappliable',
+};
 
 export class Connection implements Peer {
   readonly id = nextId++;
@@ -53,12 +61,14 @@ export class Connection implements Peer {
     readonly remote: string,
     private readonly log: Logger,
     private readonly limits: ConnectionLimits,
+    private readonly metrics: SyncMetrics = noMetrics,
   ) {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond);
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond);
     // Without an error listener, ws re-throws socket errors (e.g. a frame over maxPayload) and the
     // process dies. ws closes the socket itself (1009 for size, 1002 for protocol errors).
     ws.on('error', (error) => {
+      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.metrics.refused('too_large');
       this.log.warn('websocket error', { conn: this.id, boardId, remote, error });
     });
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
@@ -124,6 +134,7 @@ export class Connection implements Peer {
       return;
     }
     this.ws.send(frame, { binary: true });
+    this.metrics.sent(frame.byteLength);
   }
 
   /** Close with a code; from now on nothing the client sends is handled. */
@@ -150,7 +161,9 @@ export class Connection implements Peer {
     if (this.closing) return;
     try {
       const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+      this.metrics.received(frame.byteLength);
       if (!this.messages.take(1) || !this.bytes.take(frame.byteLength)) {
+        this.metrics.refused('flood');
         this.log.warn('closing a flooding connection', { conn: this.id, boardId: this.boardId, remote: this.remote });
         this.close(CLOSE_FLOOD, 'too many messages');
         return;
@@ -162,6 +175,7 @@ export class Connection implements Peer {
       if (this.held) {
         this.heldBytes += frame.byteLength;
         if (this.heldBytes > this.limits.maxHeldBytes) {
+          this.metrics.refused('held_too_much');
           this.log.warn('closing a connection that sent too much before its board was open', { conn: this.id, boardId: this.boardId });
           this.close(CLOSE_FLOOD, 'too much data before sync');
           return;
@@ -183,6 +197,7 @@ export class Connection implements Peer {
       const message = decodeClientMessage(frame);
       const result = room.receive(this, message);
       if (result === 'ignored' && 'update' in message) this.noteIgnoredWrite(room, message.update);
+      if (result !== 'ok') this.metrics.refused(REFUSAL_OF[result]);
       if (result === 'refused') {
         // The store logged why once; this line says whom it affected.
         this.log.warn('closing an editor: the store cannot take its edit now', { conn: this.id, boardId: this.boardId, code: CloseCode.cannotStore });
@@ -198,6 +213,7 @@ export class Connection implements Peer {
 
   /** A frame that does not decode or does not apply: close this connection only (1007). */
   private refuseFrame(error: unknown, frame: Buffer): void {
+    this.metrics.refused('malformed');
     this.log.warn('malformed frame; closing the connection', {
       conn: this.id,
       boardId: this.boardId,

@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { MessageType, SaveState, type Capability } from '../../../shared/protocol';
 import type { Logger } from '../log';
+import type { SyncMetrics } from '../metrics';
 import type { BoardStore, StoreHealth } from '../storage/store';
 import { roots } from '../../../shared/schema';
 import { summarizeDoc, today } from '../boards/summary';
@@ -43,6 +44,7 @@ export interface RoomOptions {
 export interface RoomDeps {
   store: BoardStore;
   log: Logger;
+  metrics: SyncMetrics;
   options: RoomOptions;
   /** Called when the room has had no connections for idleUnloadMs. */
   onIdle(room: Room): void;
@@ -210,6 +212,7 @@ export class Room {
     // Runs inside Yjs's transaction cleanup: a throw here would surface as the sender's fault.
     // The store never throws for a failing disk (it keeps the update in memory); this catches a
     // closed store during shutdown.
+    this.deps.metrics.updateApplied();
     try {
       this.deps.store.appendUpdate(this.id, update);
     } catch (error) {
@@ -256,6 +259,7 @@ export class Room {
   }
 
   private logDroppedAwareness(peer: Peer, dropped: AwarenessDrop[]): void {
+    this.deps.metrics.refused('awareness_invalid');
     if (this.awarenessWarned.has(peer)) return;
     this.awarenessWarned.add(peer);
     this.deps.log.warn('dropped awareness that does not fit the presence schema', { boardId: this.id, conn: peer.id, reasons: [...new Set(dropped)] });

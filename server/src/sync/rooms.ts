@@ -3,6 +3,7 @@
 
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
+import { noMetrics, type SyncMetrics } from '../metrics';
 import type { BoardStore } from '../storage/store';
 import { loadDoc } from '../storage/loadDoc';
 import { Room, type RoomOptions } from './room';
@@ -17,6 +18,7 @@ export class RoomRegistry {
     private readonly store: BoardStore,
     private readonly log: Logger,
     private readonly options: RoomOptions,
+    private readonly metrics: SyncMetrics = noMetrics,
   ) {}
 
   get size(): number {
@@ -63,6 +65,7 @@ export class RoomRegistry {
     const room = new Room(boardId, doc, { rows, skipped }, {
       store: this.store,
       log: this.log,
+      metrics: this.metrics,
       options: this.options,
       onIdle: (idle) => this.unload(idle),
     });

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BOARD_ID_PATTERN, CloseCode, MAX_MESSAGE_BYTES, SAVE_STATE_PARAM, SYNC_PATH, type Capability } from '../../../shared/protocol';
 import type { Logger } from '../log';
+import { noMetrics, type SyncMetrics } from '../metrics';
 import type { BoardStore } from '../storage/store';
 import type { BoardTokens } from '../auth/boardTokens';
 import { Connection, type ConnectionLimits } from './connection';
@@ -61,6 +62,7 @@ export interface SyncServerDeps {
   keepaliveMs: number;
   limits?: Partial<ConnectionLimits>;
   caps?: Partial<SocketCaps>;
+  metrics?: SyncMetrics;
 }
 
 const SYNC_PREFIX = `${SYNC_PATH}/`;
@@ -74,6 +76,7 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
 
 export function createSyncServer(deps: SyncServerDeps) {
   const { store, tokens, rooms, log } = deps;
+  const metrics = deps.metrics ?? noMetrics;
   const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   // perMessageDeflate stays off (the ws default): Yjs updates are small and compress poorly,
   // and deflate costs CPU and memory per connection.
@@ -104,6 +107,7 @@ export function createSyncServer(deps: SyncServerDeps) {
   /** Accepted, then closed at once: a browser can read a close code, not a refused upgrade's status. */
   function refuse(conn: Connection, code: number, reason: string): void {
     log.info('connection refused', { conn: conn.id, boardId: conn.boardId, remote: conn.remote, code, reason });
+    metrics.connectionRefused(code);
     conn.close(code, reason);
   }
 
@@ -147,7 +151,7 @@ export function createSyncServer(deps: SyncServerDeps) {
     } catch {
       boardId = rawBoardId;
     }
-    const conn = new Connection(ws, boardId, remote, log, limits);
+    const conn = new Connection(ws, boardId, remote, log, limits, metrics);
     conn.wantsSaveState = wantsSaveState;
     connections.add(conn);
     conn.onClose(() => connections.delete(conn));
@@ -192,7 +196,9 @@ export function createSyncServer(deps: SyncServerDeps) {
     },
 
     stats() {
-      return { connections: connections.size };
+      const byCapability = { edit: 0, view: 0 };
+      for (const conn of connections) byCapability[conn.capability]++;
+      return { connections: connections.size, byCapability };
     },
 
     /**
