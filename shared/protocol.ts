@@ -34,6 +34,12 @@ export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 /** Largest JSON body the REST API accepts. */
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 
+/**
+ * Largest body of POST /api/boards/import: a board's export.json (indented JSON of a board at its
+ * bounds, MAX_DOCUMENT_BYTES of document, stays well below this).
+ */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
 /** Longest board title. */
 export const MAX_TITLE_LENGTH = 200;
 

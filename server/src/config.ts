@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { isLogLevel, type LogLevel } from './log';
 import { parseAllowedOrigins } from './http/origin';
+import { parseTrustedProxies } from './http/clientAddress';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -21,6 +22,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** SERVE_SOURCE_MAPS: serve the client's `*.map` files (off: 404). */
   serveSourceMaps: boolean;
+  /** TRUSTED_PROXIES: reverse proxies whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
   /** ALLOWED_ORIGINS: pages on these origins may open the sync socket, besides PUBLIC_URL's. */
   allowedOrigins: string[];
   /** METRICS_TOKEN: bearer token for GET /metrics; undefined: metrics are off. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     serveSourceMaps: parseFlag('SERVE_SOURCE_MAPS', env.SERVE_SOURCE_MAPS),
     allowedOrigins: allowedOriginsFrom(env.ALLOWED_ORIGINS),
+    trustedProxies: trustedProxiesFrom(env.TRUSTED_PROXIES),
     socketCaps: {
       ...optionalCount('MAX_SOCKETS_PER_ADDRESS', env.MAX_SOCKETS_PER_ADDRESS, 'perAddress'),
       ...optionalCount('MAX_SOCKETS_PER_BOARD', env.MAX_SOCKETS_PER_BOARD, 'perBoard'),
@@ -103,6 +107,12 @@ function optionalCount<K extends string>(name: string, value: string | undefined
   if (value === undefined || value === '') return {};
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a whole number of 1 or more, not "${value}"`);
   return { [key]: Number(value) } as Partial<Record<K, number>>;
+}
+
+function trustedProxiesFrom(value: string | undefined): string[] {
+  const { proxies, invalid } = parseTrustedProxies(value);
+  if (invalid !== null) throw new ConfigError(`TRUSTED_PROXIES must list IP addresses such as 127.0.0.1, separated by commas; "${invalid}" is not one`);
+  return proxies;
 }
 
 function allowedOriginsFrom(value: string | undefined): string[] {

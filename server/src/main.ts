@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     serveSourceMaps: config.serveSourceMaps,
     allowedOrigins: config.allowedOrigins,
+    trustedProxies: config.trustedProxies,
     socketCaps: config.socketCaps,
     log,
   });

@@ -26,6 +26,7 @@ import { createSyncServer } from './sync/syncServer';
 import type { ConnectionLimits } from './sync/connection';
 import type { BoardStore } from './storage/store';
 import { originAllowed } from './http/origin';
+import { resolveClientAddress } from './http/clientAddress';
 import { createMetrics } from './metrics';
 import { createMetricsRoute } from './http/metricsRoute';
 import type { SocketCaps } from './sync/syncServer';
@@ -50,6 +51,8 @@ export interface StartOptions {
   metricsToken?: string;
   /** Sockets per address and per board (sync/syncServer.ts, DEFAULT_CAPS). */
   socketCaps?: Partial<SocketCaps>;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-For names the client (http/clientAddress.ts). */
+  trustedProxies?: readonly string[];
   /** Origins besides PUBLIC_URL's whose pages may open the sync socket (http/origin.ts). */
   allowedOrigins?: readonly string[];
   /** Wrong admin tokens per address before 429 (default 10 a minute, then 5 minutes). */
@@ -164,9 +167,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     answered: metrics.httpAnswered,
   });
 
-  const server = http.createServer(router);
+  const trustedProxies = new Set(options.trustedProxies ?? []);
+  const server = http.createServer((req, res) => {
+    resolveClientAddress(req, trustedProxies);
+    router(req, res);
+  });
   const originPolicy = { publicUrl: () => publicUrl, configured: Boolean(options.publicUrl), allowedOrigins: options.allowedOrigins ?? [] };
   server.on('upgrade', (req, socket, head) => {
+    resolveClientAddress(req, trustedProxies);
     if (!originAllowed(req.headers.origin, originPolicy)) {
       log.warn('sync upgrade refused: origin not allowed', { origin: String(req.headers.origin).slice(0, 200) });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThis page may not open the board (its origin is not PUBLIC_URL or in ALLOWED_ORIGINS).\n');

@@ -1,7 +1,7 @@
 // Issue 8, links that can be revoked, from the admin's start page: replacing a board's edit link
 // stops it at once in a browser that has the board open (it says why), deleting a board after
-// its confirmation removes it and tells whoever had it open, and the leader link can be
-// replaced. The dialogs work by keyboard and pass axe.
+// its confirmation removes it and tells whoever had it open, its JSON copy imports again as a
+// new board, and the leader link can be replaced. The dialogs work by keyboard and pass axe.
 
 import { ADMIN_TOKEN, SCREENSHOTS, expect, expectNoSeriousA11yViolations, openBoardAs, test } from './fixtures';
 
@@ -57,7 +57,8 @@ test('the admin replaces an edit link and deletes a board; open browsers are tol
   const copy = deleteDialog.getByRole('link', { name: /Hent først en kopi/ });
   const download = await admin.request.get(new URL((await copy.getAttribute('href'))!, server.url).toString());
   expect(download.status()).toBe(200);
-  expect((await download.json()).meta.title).toBe('Linkskifte i Borgerservice');
+  const copyJson = await download.body();
+  expect(JSON.parse(copyJson.toString('utf8')).meta.title).toBe('Linkskifte i Borgerservice');
   await expectNoSeriousA11yViolations(admin);
   await deleteDialog.getByTestId('confirm-yes').click();
   await expect(admin.getByRole('status').filter({ hasText: 'er slettet' })).toBeVisible();
@@ -65,6 +66,15 @@ test('the admin replaces an edit link and deletes a board; open browsers are tol
   await expect(wall.getByTestId('denied')).toHaveAttribute('data-code', '4404');
   await expect(wall.getByRole('alert')).toContainText('Den kan være blevet slettet');
   await expect(anna.getByTestId('denied')).toHaveAttribute('data-code', '4404');
+
+  // The copy comes back in as a new board from the start page.
+  await admin.getByTestId('import-board').setInputFiles({ name: 'tavle-linkskifte.json', mimeType: 'application/json', buffer: copyJson });
+  await expect(admin.getByRole('status').filter({ hasText: 'er importeret med 0 idéer og 0 handlinger' })).toBeVisible();
+  await expect(admin.getByTestId('board-item').filter({ hasText: 'Linkskifte i Borgerservice' })).toHaveCount(1);
+  await expectNoSeriousA11yViolations(admin);
+  // A file that is no export is refused with the server's reason.
+  await admin.getByTestId('import-board').setInputFiles({ name: 'noter.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(admin.getByRole('alert')).toContainText('format must be');
   await context.close();
 });
 

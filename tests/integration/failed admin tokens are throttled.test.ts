@@ -6,7 +6,8 @@
 import http from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ADMIN_TOKEN, sleep, startTestServer, type TestServer } from './harness';
-import { AttemptThrottle, clientAddress } from '../../server/src/auth/attemptThrottle';
+import { AttemptThrottle } from '../../server/src/auth/attemptThrottle';
+import { clientAddress } from '../../server/src/http/clientAddress';
 
 let server: TestServer;
 const BLOCK_MS = 1500;
@@ -24,10 +25,10 @@ interface Answer {
 }
 
 /** A request from a given loopback address (fetch cannot choose its local address). */
-function call(from: string, method: string, path: string, token?: string, body?: unknown): Promise<Answer> {
+function call(from: string, method: string, path: string, token?: string, body?: unknown, extraHeaders: Record<string, string> = {}, target: TestServer = server): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
-    const url = new URL(server.url + path);
+    const url = new URL(target.url + path);
     const req = http.request(
       {
         host: url.hostname,
@@ -35,7 +36,7 @@ function call(from: string, method: string, path: string, token?: string, body?:
         path,
         method,
         localAddress: from,
-        headers: { ...(token !== undefined && { Authorization: `Bearer ${token}` }), ...(text && { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }) },
+        headers: { ...extraHeaders, ...(token !== undefined && { Authorization: `Bearer ${token}` }), ...(text && { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }) },
       },
       (res) => {
         let data = '';
@@ -133,6 +134,24 @@ test('an address is the peer address: IPv4-mapped as IPv4, IPv6 by its /64', () 
   expect(peer('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
   expect(peer('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
   expect(peer('2001:db8::1')).toBe('2001:db8:0:0::/64');
-  expect(peer('::1')).toBe('0:0:0:0::/64');
+  expect(peer('::1')).toBe('::1');
   expect(peer('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+});
+
+test('behind a trusted proxy the throttle counts the address the proxy names; from anyone else X-Forwarded-For is ignored', async () => {
+  const proxied = await startTestServer({ trustedProxies: ['127.0.0.9'], adminThrottle: { maxFailures: 2, windowMs: 60_000, blockMs: 60_000 } });
+  try {
+    const via = (client: string, token: string, from = '127.0.0.9') => call(from, 'GET', '/api/boards', token, undefined, { 'X-Forwarded-For': client }, proxied);
+    // One user behind the proxy guesses until blocked …
+    for (let i = 0; i < 3; i++) await via('203.0.113.7', `guess-${i}`);
+    expect((await via('203.0.113.7', ADMIN_TOKEN)).status).toBe(429);
+    // … and the admin, behind the same proxy, is not locked out.
+    expect((await via('198.51.100.20', ADMIN_TOKEN)).status).toBe(200);
+    // A forged header from a client that is no trusted proxy changes nothing: it is counted by its own address.
+    for (let i = 0; i < 3; i++) await via('198.51.100.99', `guess-${i}`, '127.0.0.10');
+    expect((await via('198.51.100.1', ADMIN_TOKEN, '127.0.0.10')).status).toBe(429);
+    expect((await via('198.51.100.20', ADMIN_TOKEN)).status).toBe(200);
+  } finally {
+    await proxied.close();
+  }
 });

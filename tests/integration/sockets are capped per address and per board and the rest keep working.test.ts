@@ -2,6 +2,7 @@
 // accepted and closed at once with 1013 ("try again later": y-websocket retries, nothing is final),
 // before any document data; the sockets already open keep syncing, and a freed place is taken again.
 import { afterEach, expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { addIdea } from '../../shared/schema';
 import { clientPool, connectClient, createBoard, rawClient, spawnServer, startTestServer, tempDataDir, waitFor, type TestServer } from './harness';
 
@@ -30,6 +31,28 @@ test('an address past its cap gets 1013 with no data; the others go on and a fre
   const again = pool.add(connectClient(server.syncUrl, board.id, board.tokens.edit));
   expect((await again.firstSync).ideas.map((idea) => idea.text)).toContain('Stadig live');
   expect(server.logs.some((entry) => entry.msg === 'connection refused' && entry.code === 1013)).toBe(true);
+});
+
+test('behind a trusted proxy on loopback each client the proxy names is capped on its own', async () => {
+  server = await startTestServer({ trustedProxies: ['127.0.0.1'], socketCaps: { perAddress: 2, perBoard: 100 } });
+  const board = await createBoard(server.url);
+  const through = (client: string) => {
+    const ws = new WebSocket(`${server!.syncUrl}/${board.id}?token=${encodeURIComponent(board.tokens.edit)}`, { headers: { 'X-Forwarded-For': client } });
+    ws.on('error', () => {});
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
+    return { ws, closed, opened };
+  };
+  const mine = [through('203.0.113.7'), through('203.0.113.7')];
+  await Promise.all(mine.map((socket) => socket.opened));
+  // A third from the same client is refused, though every socket comes from loopback …
+  expect(await through('203.0.113.7').closed).toBe(1013);
+  // … while another client behind the same proxy gets in.
+  const neighbour = through('198.51.100.20');
+  await neighbour.opened;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(neighbour.ws.readyState).toBe(WebSocket.OPEN);
+  for (const socket of [...mine, neighbour]) socket.ws.close();
 });
 
 test('a board past its cap gets 1013; another board on the same server is not affected', async () => {

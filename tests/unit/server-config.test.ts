@@ -3,12 +3,16 @@ import { ConfigError, loadConfig } from '../../server/src/config';
 
 describe('configuration from the environment', () => {
   test('defaults follow design.md', () => {
-    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, metricsToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false, allowedOrigins: [], socketCaps: {} });
+    expect(loadConfig({}, '/srv/app')).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/app/data', adminToken: undefined, metricsToken: undefined, publicUrl: undefined, logLevel: 'info', serveSourceMaps: false, allowedOrigins: [], trustedProxies: [], socketCaps: {} });
   });
 
   test('MAX_SOCKETS_PER_ADDRESS and MAX_SOCKETS_PER_BOARD set the socket caps (issue 8.6)', () => {
     expect(loadConfig({ MAX_SOCKETS_PER_ADDRESS: '50', MAX_SOCKETS_PER_BOARD: '1000' }, '/srv').socketCaps).toEqual({ perAddress: 50, perBoard: 1000 });
     expect(loadConfig({ MAX_SOCKETS_PER_BOARD: '20' }, '/srv').socketCaps).toEqual({ perBoard: 20 });
+  });
+
+  test('TRUSTED_PROXIES lists addresses, IPv4-mapped read as IPv4 (issue 8)', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '127.0.0.1, ::1 ::ffff:10.0.0.2' }).trustedProxies).toEqual(['127.0.0.1', '::1', '10.0.0.2']);
   });
 
   test('METRICS_TOKEN turns /metrics on (issue 8)', () => {
@@ -33,6 +37,7 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ SERVE_SOURCE_MAPS: 'maybe' }, /SERVE_SOURCE_MAPS/],
     [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16/],
+    [{ TRUSTED_PROXIES: '127.0.0.1, nginx.local' }, /TRUSTED_PROXIES must list IP addresses.*"nginx.local"/],
     [{ METRICS_TOKEN: 'a long token with spaces' }, /METRICS_TOKEN/],
     [{ MAX_SOCKETS_PER_ADDRESS: '0' }, /MAX_SOCKETS_PER_ADDRESS/],
     [{ MAX_SOCKETS_PER_BOARD: 'many' }, /MAX_SOCKETS_PER_BOARD/],

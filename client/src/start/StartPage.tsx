@@ -8,6 +8,7 @@ import { ApiError, adminTokenFromLocation, createBoard, listBoards, saveAdminTok
 import { startMessages } from './messages';
 import { CopyLink } from './CopyLink';
 import { BoardAdminActions } from './BoardAdminActions';
+import { ImportBoard } from './ImportBoard';
 import { LeaderTools } from '../overview/LeaderTools';
 import './start.css';
 import { useFormat } from '../app/format';
@@ -86,6 +87,14 @@ function AdminBoards({ token, onForget }: { token: string; onForget: () => void 
 
   useEffect(reload, [reload]);
 
+  /** An admin action went through (import, new link, delete): say so and list the boards again. */
+  const changed = (message: string) => {
+    setNotice(message);
+    setError(null);
+    reload();
+  };
+  const failed = (e: unknown) => setError(describe(e));
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim() || busy) return;
@@ -116,6 +125,7 @@ function AdminBoards({ token, onForget }: { token: string; onForget: () => void 
           {t('forget')}
         </button>
       </form>
+      <ImportBoard adminToken={token} onDone={changed} onError={failed} />
       <LeaderTools adminToken={token} />
       <div role="status" aria-live="polite" className="start-status">
         {notice}
@@ -132,16 +142,7 @@ function AdminBoards({ token, onForget }: { token: string; onForget: () => void 
         <ul className="board-list">
           {boards?.map((board) => (
             <BoardItem key={board.id} board={board}>
-              <BoardAdminActions
-                board={board}
-                adminToken={token}
-                onDone={(message) => {
-                  setNotice(message);
-                  setError(null);
-                  reload();
-                }}
-                onError={(e) => setError(describe(e))}
-              />
+              <BoardAdminActions board={board} adminToken={token} onDone={changed} onError={failed} />
             </BoardItem>
           ))}
         </ul>

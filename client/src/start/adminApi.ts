@@ -50,7 +50,7 @@ async function request<T>(token: string, method: string, path: string, body?: un
   const response = await fetch(path, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
@@ -82,4 +82,9 @@ export async function deleteBoard(token: string, boardId: string): Promise<void>
 export function boardJsonUrl(boardId: string, editLink: string): string {
   const editToken = new URL(editLink, window.location.href).searchParams.get('token') ?? '';
   return `/api/boards/${encodeURIComponent(boardId)}/export.json?token=${encodeURIComponent(editToken)}`;
+}
+
+/** A new board from the text of an export.json file; the server checks it. */
+export function importBoard(token: string, fileText: string): Promise<CreatedBoard & { imported: { goals: number; ideas: number; actions: number; minutes: number } }> {
+  return request(token, 'POST', '/api/boards/import', fileText);
 }

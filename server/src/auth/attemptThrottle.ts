@@ -4,8 +4,6 @@
 // most `maxEntries` addresses are remembered, the least recently seen is forgotten first, and an
 // entry whose window and block are over counts as absent.
 
-import type http from 'node:http';
-
 export interface ThrottleOptions {
   /** Wrong tokens allowed per window; the next one starts the block. */
   maxFailures: number;
@@ -71,28 +69,4 @@ export class AttemptThrottle {
     }
     return entry;
   }
-}
-
-/** The first four groups of an IPv6 address: one household or host gets a whole /64. */
-function ipv6Prefix64(address: string): string {
-  const [head = '', tail] = address.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return groups
-    .slice(0, 4)
-    .map((group) => (parseInt(group, 16) || 0).toString(16))
-    .join(':') + '::/64';
-}
-
-/**
- * Who is trying: the peer address of the connection (never X-Forwarded-For, which any client can
- * write; behind a proxy all clients share its address). IPv4-mapped addresses read as IPv4, IPv6
- * addresses as their /64.
- */
-export function clientAddress(req: http.IncomingMessage): string {
-  const raw = (req.socket.remoteAddress ?? 'unknown').replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw);
-  if (mapped) return mapped[1]!;
-  return raw.includes(':') ? ipv6Prefix64(raw.toLowerCase()) : raw;
 }

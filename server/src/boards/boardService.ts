@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { fitText } from '../../../shared/limits';
 import { MAX_TITLE_LENGTH } from '../../../shared/protocol';
 import { initBoard } from '../../../shared/schema';
+import { writeImportedBoard, type BoardExportInput, type ImportCounts } from '../../../shared/schema/boardImport';
 import { newId } from '../../../shared/ids';
 import { CloseCode, boardPath, type Capability } from '../../../shared/protocol';
 import type { BoardSummary } from '../../../shared/domain/summary';
@@ -85,20 +86,36 @@ export function createBoardService({ store, tokens, rooms, log, publicUrl, sync,
     return computed.summary;
   }
 
+  /** Write a new board's document with `fill`, store it with its summary, and give its links. */
+  async function createFrom<T>(fill: (doc: Y.Doc) => T, createdAt: string): Promise<{ board: CreatedBoard; result: T }> {
+    const id = newId(16);
+    const doc = new Y.Doc();
+    try {
+      const result = fill(doc);
+      const day = today();
+      const { title, summary } = summarizeDoc(doc, day);
+      await store.createBoard({ id, title, createdAt, state: Y.encodeStateAsUpdate(doc), summary, summaryDate: day });
+      log.info('created board', { boardId: id });
+      return { board: { id, title, ...linksOf(id, FIRST_GENERATIONS) }, result };
+    } finally {
+      doc.destroy();
+    }
+  }
+
   return {
     async create(title: string): Promise<CreatedBoard> {
-      const id = newId(16);
       const createdAt = new Date().toISOString();
-      const doc = new Y.Doc();
-      try {
-        initBoard(doc, { title, createdAt });
-        const day = today();
-        await store.createBoard({ id, title, createdAt, state: Y.encodeStateAsUpdate(doc), summary: summarizeDoc(doc, day).summary, summaryDate: day });
-      } finally {
-        doc.destroy();
-      }
-      log.info('created board', { boardId: id });
-      return { id, title, ...linksOf(id, FIRST_GENERATIONS) };
+      return (await createFrom((doc) => initBoard(doc, { title, createdAt }), createdAt)).board;
+    },
+
+    /**
+     * A new board from an export (POST /api/boards/import). Throws BoardLimitError when it does
+     * not fit a board's bounds, RangeError for numbers the writers refuse; nothing is stored then.
+     */
+    async importBoard(board: BoardExportInput, title?: string): Promise<CreatedBoard & { imported: ImportCounts }> {
+      const createdAt = new Date().toISOString();
+      const { board: created, result } = await createFrom((doc) => writeImportedBoard(doc, { ...board, meta: { ...board.meta, title: title ?? board.meta.title } }, createdAt), createdAt);
+      return { ...created, imported: result };
     },
 
     /**

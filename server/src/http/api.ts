@@ -1,11 +1,15 @@
-// The REST API under /api (docs/contract.md, "HTTP"): admin-only board creation and listing;
+// The REST API under /api (docs/contract.md, "HTTP"): admin-only board creation, import,
+// listing, link rotation and deletion, and the leader link;
 // feature routes under /api/boards/:id/… (exports, hidden ideas) come in as `routes`.
 
 import type http from 'node:http';
 import { z } from 'zod';
-import { MAX_HTTP_BODY_BYTES, MAX_TITLE_LENGTH } from '../../../shared/protocol';
+import { MAX_HTTP_BODY_BYTES, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from '../../../shared/protocol';
+import { BoardLimitError } from '../../../shared/limits';
+import { parseBoardImport } from '../boards/importSchema';
 import { isAdminAuthorization } from '../auth/adminToken';
-import { clientAddress, type AttemptThrottle } from '../auth/attemptThrottle';
+import type { AttemptThrottle } from '../auth/attemptThrottle';
+import { clientAddress } from './clientAddress';
 import type { BoardService } from '../boards/boardService';
 import { bearerToken, type LeaderTokens } from '../auth/leaderToken';
 import { readJsonBody } from './body';
@@ -79,6 +83,20 @@ export function createApi({ boards, adminToken, leader, publicUrl, routes = [], 
     sendJson(res, 201, await boards.create(parsed.data.title));
   }
 
+  async function importBoard(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const parsed = parseBoardImport(await readJsonBody(req, MAX_IMPORT_BYTES));
+    if (!parsed.ok) throw new HttpError(400, parsed.message);
+    const title = new URL(req.url ?? '/', 'http://localhost').searchParams.get('title')?.trim();
+    if (title !== undefined && (title === '' || title.length > MAX_TITLE_LENGTH)) throw new HttpError(400, `?title= must be 1 to ${MAX_TITLE_LENGTH} characters`);
+    try {
+      sendJson(res, 201, await boards.importBoard(parsed.board, title));
+    } catch (error) {
+      if (error instanceof BoardLimitError) throw new HttpError(413, `The board does not fit: ${error.message}`);
+      if (error instanceof RangeError) throw new HttpError(400, `The file holds a value the board cannot take: ${error.message}`);
+      throw error;
+    }
+  }
+
   return async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/api/boards' || pathname === '/api/boards/') {
       if (req.method === 'POST') return createBoard(req, res);
@@ -109,6 +127,11 @@ export function createApi({ boards, adminToken, leader, publicUrl, routes = [], 
       const rotated = await boards.rotateLink(decodeSegment(rotate[1]!), capability);
       if (!rotated) throw new HttpError(404, 'No such board');
       return sendJson(res, 200, rotated);
+    }
+    if (pathname === '/api/boards/import') {
+      if (req.method !== 'POST') throw methodNotAllowed(['POST']);
+      requireAdmin(req);
+      return importBoard(req, res);
     }
     const board = BOARD_PATH.exec(pathname);
     if (board) {

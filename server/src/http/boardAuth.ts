@@ -7,7 +7,8 @@ import { BOARD_ID_PATTERN, type Capability } from '../../../shared/protocol';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { BoardStore } from '../storage/store';
 import { isAdminAuthorization } from '../auth/adminToken';
-import { clientAddress, type AttemptThrottle } from '../auth/attemptThrottle';
+import type { AttemptThrottle } from '../auth/attemptThrottle';
+import { clientAddress } from './clientAddress';
 import { HttpError } from './responses';
 
 /** The token from `?token=` or `Authorization: Bearer`. */

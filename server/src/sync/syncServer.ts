@@ -10,6 +10,7 @@ import { noMetrics, type SyncMetrics } from '../metrics';
 import type { BoardStore } from '../storage/store';
 import type { BoardTokens } from '../auth/boardTokens';
 import { Connection, type ConnectionLimits } from './connection';
+import { clientAddress, isLoopback } from '../http/clientAddress';
 import type { RoomRegistry } from './rooms';
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
@@ -35,8 +36,6 @@ export interface SocketCaps {
 }
 
 export const DEFAULT_CAPS: SocketCaps = { perAddress: 200, perBoard: 300, exemptLoopback: true };
-
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** Counts per key, for the caps. */
 class Tally {
@@ -155,7 +154,7 @@ export function createSyncServer(deps: SyncServerDeps) {
     conn.wantsSaveState = wantsSaveState;
     connections.add(conn);
     conn.onClose(() => connections.delete(conn));
-    const capped = !(caps.exemptLoopback && LOOPBACK.test(remote));
+    const capped = !(caps.exemptLoopback && isLoopback(remote));
     if (capped) {
       perAddress.add(remote);
       conn.onClose(() => perAddress.remove(remote));
@@ -190,7 +189,7 @@ export function createSyncServer(deps: SyncServerDeps) {
       }
       const rawBoardId = url.pathname.slice(SYNC_PREFIX.length);
       const token = url.searchParams.get('token');
-      const remote = req.socket.remoteAddress ?? '';
+      const remote = clientAddress(req);
       const wantsSaveState = url.searchParams.get(SAVE_STATE_PARAM) === '1';
       wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, rawBoardId, token, remote, wantsSaveState));
     },
