@@ -6,23 +6,12 @@
 
 import { afterAll, expect, test } from 'vitest';
 import { addIdea, removeIdea } from '../../shared/schema';
+import { seeded } from '../seeded';
 import { clientPool, connectClient, createBoard, sleep, spawnServer, tempDataDir, waitFor, type ChildServer, type Client } from './harness';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261202);
 const KILLS = Number(process.env.CHAOS_KILLS ?? 3);
 const CLIENTS = Number(process.env.CHAOS_CLIENTS ?? 20);
-
-/** mulberry32: a small seeded generator, so the kill moments and write pace repeat. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pool = clientPool();
 const children: ChildServer[] = [];
@@ -38,7 +27,7 @@ async function spawn(dataDir: string, port = 0): Promise<ChildServer> {
 }
 
 test(`${CLIENTS} clients write through ${KILLS} kill -9s at random moments and lose nothing (seed ${SEED})`, { timeout: 120_000 }, async () => {
-  const next = random(SEED);
+  const next = seeded(SEED);
   const dataDir = tempDataDir();
   let server = await spawn(dataDir);
   const port = server.port;

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZONES, zoneOf, type Position } from '../../shared/domain/zones';
+import { seeded } from '../seeded';
 import { layoutGrid, pointOf, quadrantOf, rectOf, rectsOverlap, type GridLayout, type LayoutInput, type LayoutItem, type Rect } from '../../client/src/assessment/gridLayout';
-
-/** A small seeded generator (mulberry32), so every run checks the same "random" boards. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
