@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { newId } from '../ids';
 import { clampUnit, zoneOf, type Position, type Zone } from '../domain/zones';
 import { roots } from './board';
-import { bytesForText, ensureRoom, fitText, MAX_COLOR_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, type FittedText } from '../limits';
+import { BoardLimitError, bytesForText, ensureRoom, fitText, maxEntriesOf, MAX_COLOR_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, type FittedText } from '../limits';
 import { checksBounds, cleanShort, cleanText, ensureText, replaceText } from './text';
 import { ensureArray, entryMaps, isRecord, readArray, readNumber, readOptionalString, readString } from './values';
 
@@ -135,8 +135,22 @@ export function ideaMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
  * itself outside a transaction; a verb that adds an idea inside its own transaction calls this
  * first (inside one, the bounds are left to the caller).
  */
+/** What one more post-it with `text` may add to the document, at most. */
+const ideaBytes = (text: string) => bytesForText(Math.min(text.length, MAX_TEXT_LENGTH) + MAX_NAME_LENGTH + MAX_COLOR_LENGTH) + 200;
+
 export function ensureRoomForIdea(doc: Y.Doc, text: string): void {
-  ensureRoom(doc, roots(doc).ideas, 'ideas', bytesForText(Math.min(text.length, MAX_TEXT_LENGTH) + MAX_NAME_LENGTH + MAX_COLOR_LENGTH) + 200);
+  ensureRoom(doc, roots(doc).ideas, 'ideas', ideaBytes(text));
+}
+
+/**
+ * Throws BoardLimitError unless all of these post-its fit at once (a reveal of hidden ideas, an
+ * undo that brings several back): the writers inside one transaction leave the check to us.
+ */
+export function ensureRoomForIdeas(doc: Y.Doc, texts: readonly string[]): void {
+  const ideas = roots(doc).ideas;
+  const max = maxEntriesOf('ideas');
+  if (ideas.size + texts.length > max) throw new BoardLimitError({ limit: 'entries', root: 'ideas', max });
+  ensureRoom(doc, null, null, texts.reduce((sum, text) => sum + ideaBytes(text), 0));
 }
 
 /**

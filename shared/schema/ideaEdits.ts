@@ -4,8 +4,8 @@
 
 import * as Y from 'yjs';
 import { roots } from './board';
-import { ideaMap, readIdea } from './idea';
-import { ensureText, MAX_TEXT_LENGTH } from './text';
+import { ensureRoomForIdeas, ideaMap, readIdea } from './idea';
+import { checksBounds, ensureText, MAX_TEXT_LENGTH } from './text';
 import { ensureArray, isRecord, readOptionalString } from './values';
 
 const ANSWER_MAX = 500;
@@ -128,9 +128,14 @@ export function removeIdeaWithSnapshot(doc: Y.Doc, id: string): IdeaSnapshot | n
 
 /**
  * Put a deleted post-it back with its id (so an action made from it points at it again). A no-op
- * returning false when a post-it with that id exists (someone restored it already).
+ * returning false when a post-it with that id exists (someone restored it already). Throws
+ * BoardLimitError (nothing written) when the board filled up meanwhile.
  */
 export function restoreIdea(doc: Y.Doc, snapshot: IdeaSnapshot): boolean {
+  if (checksBounds(doc) && !roots(doc).ideas.has(snapshot.id)) {
+    const text = snapshot.fields.text;
+    ensureRoomForIdeas(doc, [text?.kind === 'text' ? text.value : JSON.stringify(snapshot.fields).slice(0, MAX_TEXT_LENGTH)]);
+  }
   let restored = false;
   doc.transact(() => {
     const ideas = roots(doc).ideas;

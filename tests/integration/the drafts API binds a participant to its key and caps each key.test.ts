@@ -4,7 +4,8 @@
 // participants with hidden ideas is bounded too. Every refusal is a JSON error.
 
 import { expect, test } from 'vitest';
-import { readBrainstorm } from '../../shared/schema';
+import { addIdea, readBrainstorm, removeIdea } from '../../shared/schema';
+import { MAX_ROOT_ENTRIES } from '../../shared/limits';
 import { DRAFT_KEY_HEADER, DRAFT_PARTICIPANTS_PER_BOARD_MAX, DRAFTS_PER_BOARD_MAX, DRAFTS_PER_PARTICIPANT_MAX, newDraftKey } from '../../shared/domain/drafts';
 import { connectClient, createBoard, serverForFile, waitFor, withDatabase } from './harness';
 
@@ -97,4 +98,32 @@ test('the number of participants holding hidden ideas on a board is bounded', as
   // An empty reveal frees them (none of them holds a draft).
   expect(await reveal(board)).toBe(0);
   expect((await post(board, newDraftKey(), 'one-more')).status).toBe(201);
+});
+
+test('a reveal that would take the board past its ideas is refused whole: 413, and the hidden ideas stay hidden', async () => {
+  const board = await createBoard(server.url, 'Næsten fuld');
+  const bo = pool.add(connectClient(server.syncUrl, board.id, board.tokens.edit));
+  await bo.firstSync;
+  const room = MAX_ROOT_ENTRIES.ideas! - 2;
+  for (let start = 0; start < room; start += 100) {
+    bo.doc.transact(() => {
+      for (let i = start; i < Math.min(room, start + 100); i++) addIdea(bo.doc, { text: `synlig ${i}`, author: 'Bo', color: '#fff3a3' });
+    });
+  }
+  const key = newDraftKey();
+  for (const text of ['skjult 1', 'skjult 2', 'skjult 3']) expect((await post(board, key, 'anna-id', text)).status).toBe(201);
+  await waitFor(() => bo.board().ideas.length === room && readBrainstorm(bo.doc).hidden.length === 1, { what: 'the board and the hidden counts on the client' });
+
+  const response = await fetch(`${server.url}/api/boards/${board.id}/drafts/reveal`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.edit}` } });
+  expect(response.status).toBe(413);
+  expect(((await response.json()) as { error: string }).error).toMatch(/room for 2 more ideas; 3 are hidden/);
+  expect(readBrainstorm(bo.doc).hidden[0]?.count).toBe(3);
+  // The connection was not hurt, and after one idea goes the reveal goes through.
+  removeIdea(bo.doc, bo.board().ideas[0]!.id);
+  await waitFor(async () => {
+    const again = await fetch(`${server.url}/api/boards/${board.id}/drafts/reveal`, { method: 'POST', headers: { Authorization: `Bearer ${board.tokens.edit}` } });
+    return again.status === 200;
+  }, { what: 'the reveal once there is room' });
+  await waitFor(() => bo.board().ideas.length === MAX_ROOT_ENTRIES.ideas, { what: 'the full board on the client' });
+  expect(bo.closeCodes).toEqual([]);
 });

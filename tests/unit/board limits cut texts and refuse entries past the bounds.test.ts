@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, addGoal, addIdea, addIdeaInTurn, promoteToAction, readBrainstorm, setBrainstormMode, readActions, readGoals, readIdeas, roots, setActionTitle, setBoardTitle, readMeta, setIdeaText, updateGoal } from '../../shared/schema';
+import { addAction, addGoal, addIdea, addIdeaInTurn, ensureRoomForIdeas, removeIdea, removeIdeaWithSnapshot, restoreIdea, promoteToAction, readBrainstorm, setBrainstormMode, readActions, readGoals, readIdeas, roots, setActionTitle, setBoardTitle, readMeta, setIdeaText, updateGoal } from '../../shared/schema';
 import {
   BoardLimitError,
   bytesFit,
@@ -72,6 +72,25 @@ test('a writer refuses an entry past its root’s bound with BoardLimitError and
   // Actions are their own root: still room there.
   const first = readIdeas(doc)[0]!.id;
   expect(promoteToAction(doc, first, 'Anne')).toBeTruthy();
+});
+
+test('putting a deleted post-it back, or several at once, is bounded too', () => {
+  const doc = new Y.Doc();
+  const gone = idea(doc, 'slettet');
+  const snapshot = removeIdeaWithSnapshot(doc, gone)!;
+  doc.transact(() => {
+    for (let i = 0; i < MAX_ROOT_ENTRIES.ideas! - 1; i++) idea(doc, `${i}`);
+  });
+  // One place left: two at once do not fit, one does.
+  expect(() => ensureRoomForIdeas(doc, ['a', 'b'])).toThrow(BoardLimitError);
+  expect(() => ensureRoomForIdeas(doc, ['a'])).not.toThrow();
+  idea(doc, 'the last place');
+  // Others filled the board after the deletion: Fortryd is refused and writes nothing.
+  expect(() => restoreIdea(doc, snapshot)).toThrow(BoardLimitError);
+  expect(roots(doc).ideas.has(gone)).toBe(false);
+  removeIdea(doc, readIdeas(doc)[0]!.id);
+  expect(restoreIdea(doc, snapshot)).toBe(true);
+  expect(readIdeas(doc).find((i) => i.id === gone)?.text).toBe('slettet');
 });
 
 test('a writer refuses what would take the document past its bytes', () => {

@@ -23,7 +23,7 @@ import type { Participant } from '../../../shared/domain/rounds';
 import { possessive, useLocale, useT } from '../app/i18n';
 import { useBoardConnection, useBoardDoc } from '../sync/BoardProvider';
 import { TakeOver } from '../meeting/Facilitator';
-import { revealDrafts } from './draftsClient';
+import { DraftsError, revealDrafts } from './draftsClient';
 import { ideasMessages } from './messages';
 import { announce } from '../app/announcer';
 
@@ -45,16 +45,24 @@ export function BrainstormBar({ brainstorm, me, present, canEdit }: Props) {
   const hiddenTotal = hidden.reduce((sum, h) => sum + h.count, 0);
   const { boardId } = useBoardConnection();
   const [revealing, setRevealing] = useState(false);
+  // Shown to the facilitator (and spoken) when a reveal did not go through; the ideas stay hidden.
+  const [revealError, setRevealError] = useState<string | null>(null);
 
-  const reveal = async () => {
+  /** Whether the hidden ideas are on the board now. */
+  const reveal = async (): Promise<boolean> => {
     // The server reveals for any edit link; only the facilitator's screen asks it to.
-    if (!isFacilitator(doc, me)) return;
+    if (!isFacilitator(doc, me)) return false;
     setRevealing(true);
     try {
       const count = await revealDrafts(boardId);
+      setRevealError(null);
       announce(t('revealed', { count }));
+      return true;
     } catch (error) {
-      announce(t('revealFailed', { error: error instanceof Error ? error.message : String(error) }));
+      const message = error instanceof DraftsError && error.status === 413 ? t('revealNoRoom') : t('revealFailed', { error: error instanceof Error ? error.message : String(error) });
+      setRevealError(message);
+      announce(message);
+      return false;
     } finally {
       setRevealing(false);
     }
@@ -62,8 +70,9 @@ export function BrainstormBar({ brainstorm, me, present, canEdit }: Props) {
 
   const setSilent = async (next: boolean) => {
     if (!isFacilitator(doc, me)) return;
-    // Turning silence off shows what was hidden: nothing stays hidden without a silent collection.
-    if (!next && hiddenTotal > 0) await reveal();
+    // Turning silence off shows what was hidden: nothing stays hidden without a silent
+    // collection, so silence stays on when the reveal fails.
+    if (!next && hiddenTotal > 0 && !(await reveal())) return;
     setBrainstormSilent(doc, next, me);
   };
 
@@ -118,6 +127,11 @@ export function BrainstormBar({ brainstorm, me, present, canEdit }: Props) {
             <button type="button" className="primary" onClick={() => void reveal()} disabled={revealing} data-testid="reveal-drafts">
               {t('reveal', { count: hiddenTotal })}
             </button>
+          )}
+          {amFacilitator && revealError && (
+            <p className="error-text" data-testid="reveal-error">
+              {revealError}
+            </p>
           )}
         </div>
       )}

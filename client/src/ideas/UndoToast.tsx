@@ -3,7 +3,8 @@
 // points at it again). Independent of the board-wide Ctrl+Z: it undoes exactly this deletion,
 // even when others have changed the board since.
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTryWrite } from '../board/limitMessage';
 import { restoreIdea, type IdeaSnapshot } from '../../../shared/schema';
 import { useT } from '../app/i18n';
 import { useBoardDoc } from '../sync/BoardProvider';
@@ -30,8 +31,17 @@ export function UndoToast({ deleted, onDone }: { deleted: Deleted; onDone: () =>
     return () => clearTimeout(timer);
   }, [deleted.key]);
 
+  const tryWrite = useTryWrite();
+  const [refused, setRefused] = useState<string | null>(null);
+
   const undo = () => {
-    restoreIdea(doc, deleted.snapshot);
+    // The board may have filled up since the deletion: then it says so and the toast stays.
+    const limit = tryWrite(() => restoreIdea(doc, deleted.snapshot));
+    if (limit) {
+      setRefused(limit);
+      announce(limit);
+      return;
+    }
     announce(t('undone', { text: deleted.text }));
     done.current();
     // Back to the post-it that came back: its menu, where Slet was chosen.
@@ -42,7 +52,7 @@ export function UndoToast({ deleted, onDone }: { deleted: Deleted; onDone: () =>
 
   return (
     <div className="undo-toast" role="status" data-testid="undo-toast">
-      <span>{t('deletedToast', { text: deleted.text })}</span>
+      <span>{refused ?? t('deletedToast', { text: deleted.text })}</span>
       <button type="button" onClick={undo} data-testid="undo-delete">
         {t('undo')}
       </button>

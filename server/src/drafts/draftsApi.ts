@@ -10,7 +10,8 @@
 import type http from 'node:http';
 import { z } from 'zod';
 import { MAX_HTTP_BODY_BYTES } from '../../../shared/protocol';
-import { MAX_TEXT_LENGTH, addIdea, setHiddenCounts } from '../../../shared/schema';
+import { MAX_TEXT_LENGTH, addIdea, ensureRoomForIdeas, readIdeas, setHiddenCounts } from '../../../shared/schema';
+import { BoardLimitError, maxEntriesOf } from '../../../shared/limits';
 import { DRAFT_KEY_HEADER, DRAFT_PARTICIPANTS_PER_BOARD_MAX, DRAFTS_PER_BOARD_MAX, DRAFTS_PER_PARTICIPANT_MAX, isDraftKey } from '../../../shared/domain/drafts';
 import type { BoardTokens } from '../auth/boardTokens';
 import type { Logger } from '../log';
@@ -71,6 +72,15 @@ export function createDraftsApi({ drafts, tokens, store, rooms, log }: DraftsApi
     // Read again: a draft deleted while the room was loading is not revealed.
     const current = new Set(drafts.all(boardId).map((d) => d.id));
     const revealing = all.filter((d) => current.has(d.id));
+    // All or none: the writers inside one transaction do not check the board's bounds, and a
+    // reveal that fills the board halfway would leave some of a round hidden and some shown.
+    try {
+      ensureRoomForIdeas(room.doc, revealing.map((d) => d.text));
+    } catch (error) {
+      if (!(error instanceof BoardLimitError)) throw error;
+      const free = Math.max(0, maxEntriesOf('ideas') - readIdeas(room.doc).length);
+      throw new HttpError(413, error.detail.limit === 'entries' ? `The board has room for ${free} more ideas; ${revealing.length} are hidden. Remove some ideas first; the hidden ones stay hidden.` : 'The board is full; remove something first. The hidden ideas stay hidden.');
+    }
     room.doc.transact(() => {
       for (const draft of revealing) {
         addIdea(room.doc, { text: draft.text, author: draft.author, color: draft.color, round: draft.round, createdAt: draft.createdAt });
