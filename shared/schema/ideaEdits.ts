@@ -3,6 +3,7 @@
 // transaction.
 
 import * as Y from 'yjs';
+import { bytesForText, ensureRoom, MAX_NAME_LENGTH } from '../limits';
 import { roots } from './board';
 import { ensureRoomForIdeas, ideaMap, readIdea } from './idea';
 import { checksBounds, ensureText, MAX_TEXT_LENGTH } from './text';
@@ -22,6 +23,7 @@ export function answerQuestion(
 ): void {
   const text = answer.text.trim().slice(0, ANSWER_MAX);
   if (!text) return;
+  if (checksBounds(doc)) ensureRoom(doc, null, null, bytesForText(text.length + MAX_NAME_LENGTH) + 64);
   doc.transact(() => {
     const map = ideaMap(doc, ideaId);
     if (!map) return;

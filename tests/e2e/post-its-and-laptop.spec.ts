@@ -3,7 +3,7 @@
 // at 1366×768 without scrolling the page (the "Ikke placeret" tray above the grid), skip links to
 // the four fields, and axe with label-content-name-mismatch (WCAG 2.5.3) enabled.
 import type { Locator, Page } from '@playwright/test';
-import { addIdea, setMeetingStep, startMeeting } from '../../shared/schema';
+import { addGoal, addIdea, setMeetingStep, startMeeting } from '../../shared/schema';
 import { expect, expectAllUncovered, expectNoSeriousA11yViolations, openBoardAs, SCREENSHOTS, test } from './fixtures';
 import { borgerserviceSeen, nodeClient, seedBoard, seedBorgerservice } from './seed';
 
@@ -376,9 +376,31 @@ test('a 3 MB paste is cut and said, and a full board refuses one more idea with 
   await expect(ideasField(page).getByTestId('idea-card')).toHaveCount(1000, { timeout: 30_000 });
   await input.fill('Én idé for meget');
   await page.getByTestId('idea-add').click();
-  await expect(page.getByRole('alert')).toHaveText('Tavlen kan højst have 1.000 af dem. Fjern nogle for at tilføje flere.');
+  await expect(page.getByRole('alert')).toHaveText('Tavlen kan højst have 1.000 idéer. Fjern nogle for at tilføje flere.');
   await expect(input).toHaveValue('Én idé for meget');
   await expect(ideasField(page).getByTestId('idea-card')).toHaveCount(1000);
+
+  // The action plan says the same about a long paste into a new action …
+  const actionTitle = page.getByTestId('action-new-title');
+  await actionTitle.focus();
+  await page.keyboard.press('Control+V');
+  await expect(page.getByTestId('action-refused')).toHaveText('Teksten er forkortet til 2.000 tegn.');
+  await actionTitle.fill('');
+  // … and Mål refuses a goal past its 100 with a notice everyone sees, not an error on the console.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  filler.doc.transact(() => {
+    for (let i = 0; (filler.doc.getMap('goals').size as number) < 100; i++) addGoal(filler.doc, { name: `Fyldmål ${i}` });
+  });
+  const goals = page.locator('[data-field="goals"]');
+  await expect(goals.getByTestId('goal-card')).toHaveCount(100, { timeout: 30_000 });
+  await goals.getByTestId('goal-create').click();
+  await page.getByTestId('goal-dialog').getByTestId('goal-form-name').fill('Mål nummer 101');
+  await page.getByTestId('goal-dialog').getByTestId('goal-form-submit').click();
+  await expect(page.getByTestId('shown-notice')).toHaveText('Tavlen kan højst have 100 mål. Fjern nogle for at tilføje flere.');
+  await page.screenshot({ path: `${SCREENSHOTS}/limit-notice-1366.png` });
+  await expect(goals.getByTestId('goal-card')).toHaveCount(100);
+  expect(errors).toEqual([]);
   filler.destroy();
   await context.close();
 });

@@ -15,6 +15,7 @@ import {
   setActionResponsible,
   setActionStatus,
   setActionTitle,
+  MAX_TEXT_LENGTH,
   type Action,
 } from '../../../shared/schema';
 import { ACTION_STATUSES, isActionStatus, type ActionStatus } from '../../../shared/domain/actionStatus';
@@ -22,6 +23,8 @@ import type { Urgency } from '../../../shared/domain/actionPlan';
 import { mergeEdit } from '../ideas/textMerge';
 import { actionMessages } from './messages';
 import { DeadlineField } from './DeadlineField';
+import { pasteIsCut, useCutMessage, useTryWrite } from '../board/limitMessage';
+import { announce } from '../app/announcer';
 import { useFormat } from '../app/format';
 
 
@@ -64,6 +67,8 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
   const format = useFormat();
   const doc = useBoardDoc();
   const me = useIdentity((s) => s.name);
+  const tryWrite = useTryWrite();
+  const cutMessage = useCutMessage(MAX_TEXT_LENGTH);
   const label = (field: string) => t('actionFor', { field, title: action.title });
   const goalName = goals.find((g) => g.id === action.goalId)?.name;
   // The title as it was when editing began: at commit, my change is applied to the title as it is
@@ -95,12 +100,19 @@ function ActionRowView({ action, urgency, canEdit, goals, ideaText }: Props) {
             // Enter, then leaving the field, commits the same draft twice: once is enough.
             if (v === committed.current) return;
             const merged = mergeEdit(titleBase.current, v, latestTitle.current);
-            setActionTitle(doc, action.id, merged);
+            const limit = tryWrite(() => setActionTitle(doc, action.id, merged));
+            if (limit) {
+              announce(limit, { show: true });
+              return;
+            }
             titleBase.current = merged;
             committed.current = v;
           }}
+          onPaste={(e) => {
+            if (pasteIsCut(e, MAX_TEXT_LENGTH)) announce(cutMessage, { show: true });
+          }}
           aria-label={label(t('title'))}
-          maxLength={2000}
+          maxLength={MAX_TEXT_LENGTH}
         />
       ) : (
         <p className="action-title">{action.title}</p>

@@ -11,14 +11,14 @@ import { useT } from '../app/i18n';
 import { useToday } from '../app/useToday';
 import { useActions, useBoardConnection, useBoardDoc, useCanEdit, useGoals, useIdeas, useMeta, usePresence } from '../sync/BoardProvider';
 import { useIdentity } from '../sync/identity';
-import { addAction, MAX_ACTION_CAPACITY, setActionCapacity, type Action } from '../../../shared/schema';
+import { addAction, MAX_ACTION_CAPACITY, MAX_TEXT_LENGTH, setActionCapacity, type Action } from '../../../shared/schema';
 import { ACTION_STATUSES, isActionStatus, isOverdue } from '../../../shared/domain/actionStatus';
 import { arrangeActions, checkCapacity, countOpen, NO_RESPONSIBLE, SORT_KEYS, urgencyOf, type PlanFilter, type SortKey } from '../../../shared/domain/actionPlan';
 import { currentBoardToken } from '../ideas/draftsClient';
 import { actionMessages } from './messages';
 import { ActionRow, type GoalOption } from './ActionRow';
 import { usePreloadDeadlinePicker } from './DeadlineField';
-import { useTryWrite } from '../board/limitMessage';
+import { pasteIsCut, useCutMessage, useTryWrite } from '../board/limitMessage';
 import { FollowUpDialog } from './FollowUpDialog';
 import './actions.css';
 
@@ -178,6 +178,7 @@ function AddAction({ exceeds, after, capacity }: { exceeds: boolean; after: numb
   const tryWrite = useTryWrite();
   const [title, setTitle] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
+  const cutMessage = useCutMessage(MAX_TEXT_LENGTH);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
@@ -197,8 +198,10 @@ function AddAction({ exceeds, after, capacity }: { exceeds: boolean; after: numb
           id="new-action-title"
           value={title}
           onChange={(e) => setTitle(e.target.value)}
+          // The browser cuts a long paste silently: say so (issue 8).
+          onPaste={(e) => setRefused(pasteIsCut(e, MAX_TEXT_LENGTH) ? cutMessage : null)}
           placeholder={t('newTitle')}
-          maxLength={2000}
+          maxLength={MAX_TEXT_LENGTH}
           aria-describedby={warn ? 'new-action-warning' : undefined}
           data-testid="action-new-title"
         />

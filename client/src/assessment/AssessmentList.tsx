@@ -16,6 +16,8 @@ import { LEVELS, levelOf, percent, type Level } from './geometry';
 import { assessmentMessages } from './messages';
 import { ZoneBadge } from './ZoneBadge';
 import { useLevelChoice } from './useLevelChoice';
+import { useTryWrite } from '../board/limitMessage';
+import { announce } from '../app/announcer';
 
 const LEVEL_KEY = { 0.1: '0_1', 0.3: '0_3', 0.7: '0_7', 0.9: '0_9' } as const satisfies Record<Level, string>;
 
@@ -61,6 +63,7 @@ export function AssessmentList() {
 
 function Row({ idea, canEdit, inPlan, exceeds, after, capacity }: { idea: Idea; canEdit: boolean; inPlan: boolean; exceeds: boolean; after: number; capacity: number | null }) {
   const t = useT(assessmentMessages);
+  const tryWrite = useTryWrite();
   const ti = useT(ideasMessages);
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
@@ -99,7 +102,8 @@ function Row({ idea, canEdit, inPlan, exceeds, after, capacity }: { idea: Idea; 
   };
   const promote = () => {
     setWarning(false);
-    promoteToAction(doc, idea.id, name || '?');
+    const limit = tryWrite(() => promoteToAction(doc, idea.id, name || '?'));
+    if (limit) announce(limit, { show: true });
   };
 
   return (

@@ -13,7 +13,10 @@ import type { BoardMessageKey } from './messages';
 /** The message for an error a writer threw, or null when it is not a board limit (rethrow it). */
 export function limitMessage(error: unknown, t: Translate<BoardMessageKey>, number: (n: number) => string = String): string | null {
   if (!(error instanceof BoardLimitError)) return null;
-  return error.detail.limit === 'entries' ? t('limitEntries', { max: number(error.detail.max) }) : t('limitBytes');
+  if (error.detail.limit === 'bytes') return t('limitBytes');
+  const { root, max } = error.detail;
+  const key = root === 'goals' || root === 'ideas' || root === 'actions' ? (`limitEntries_${root}` as const) : 'limitEntries';
+  return t(key, { max: number(max) });
 }
 
 /** Run a writer; a board limit becomes its message (for a status line), anything else is thrown. */

@@ -6,6 +6,8 @@
 import { useRef, useState } from 'react';
 import { addGoal, removeGoal, updateGoal, type Goal } from '../../../shared/schema/goal';
 import { Field } from '../board/Field';
+import { useTryWrite } from '../board/limitMessage';
+import { announce } from '../app/announcer';
 import { useT } from '../app/i18n';
 import { useBoardDoc, useCanEdit, useGoals } from '../sync/BoardProvider';
 import { GoalCard } from './GoalCard';
@@ -21,6 +23,7 @@ type DialogState = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; id: s
 
 export function GoalsField() {
   const t = useT(goalMessages);
+  const tryWrite = useTryWrite();
   const goals = useGoals();
   const doc = useBoardDoc();
   const canEdit = useCanEdit();
@@ -75,7 +78,12 @@ export function GoalsField() {
           goal={dialog.kind === 'edit' ? target : null}
           onClose={close}
           onCreate={(input) => {
-            setCreatedId(addGoal(doc, input));
+            let id: string | null = null;
+            const limit = tryWrite(() => {
+              id = addGoal(doc, input);
+            });
+            if (limit) announce(limit, { show: true });
+            else setCreatedId(id);
             close();
           }}
           onUpdate={(patch) => {

@@ -74,6 +74,7 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, takenBy
   const t = useT(ideasMessages);
   const ta = useT(assessmentMessages);
   const doc = useBoardDoc();
+  const tryWrite = useTryWrite();
   const name = useIdentity((s) => s.name);
   const [editing, setEditing] = useState(false);
   const [panel, setPanel] = useState<Panel>('none');
@@ -120,7 +121,12 @@ function IdeaCardView({ idea, number, inPlan, canEdit, assessing, fresh, takenBy
 
   const promoteNow = () => {
     setPanel('none');
-    if (promoteToAction(doc, idea.id, name || '?')) announce(t('promoted', { text: idea.text }));
+    let promoted: string | null = null;
+    const limit = tryWrite(() => {
+      promoted = promoteToAction(doc, idea.id, name || '?');
+    });
+    if (limit) announce(limit, { show: true });
+    else if (promoted) announce(t('promoted', { text: idea.text }));
   };
 
   const remove = () => {
@@ -338,8 +344,13 @@ function AskForm({ ideaId, id, onDone, onAsked }: { ideaId: string; id: string; 
   const t = useT(ideasMessages);
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
+  const tryWrite = useTryWrite();
   const ask = (text: string) => {
-    askQuestion(doc, ideaId, { author: name || '?', text, at: new Date().toISOString() });
+    const limit = tryWrite(() => askQuestion(doc, ideaId, { author: name || '?', text, at: new Date().toISOString() }));
+    if (limit) {
+      announce(limit, { show: true });
+      return;
+    }
     onAsked();
     onDone();
   };
@@ -361,8 +372,13 @@ function AnswerForm({ ideaId, id, question, onDone, onAnswered }: { ideaId: stri
   const t = useT(ideasMessages);
   const doc = useBoardDoc();
   const name = useIdentity((s) => s.name);
+  const tryWrite = useTryWrite();
   const answer = (text: string) => {
-    answerQuestion(doc, ideaId, { at: question.at, author: question.author }, { author: name || '?', text });
+    const limit = tryWrite(() => answerQuestion(doc, ideaId, { at: question.at, author: question.author }, { author: name || '?', text }));
+    if (limit) {
+      announce(limit, { show: true });
+      return;
+    }
     onAnswered();
     onDone();
   };
